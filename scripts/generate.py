@@ -1,0 +1,128 @@
+"""Write the generated pages into ``docs/voorbeelden/`` (git-ignored).
+
+Why real files: with mkdocs-static-i18n 1.3.1, in-memory pages crash the build and
+mkdocs-gen-files pages are dropped (see the tooling notes). Markdown files written
+before MkDocs collects its files work with every plugin and with another static
+site generator later.
+
+Files are written only when their text changes: ``mkdocs serve`` watches ``docs/``,
+so rewriting identical files would trigger an endless rebuild loop. Validation
+runs first; on any error nothing is written or deleted.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from labels import label
+from records import Catalog, DataError, Record, load_catalog
+from render import example_card, related_examples, render_example, render_overview
+from validate import errors, validate
+
+log = logging.getLogger("mkdocs.plugins.ib")
+
+DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+GENERATED = "voorbeelden"
+LANGUAGES = ("nl", "en")
+MARKER_FILE = ".gegenereerd"
+"""Present in the generated folder so we never clean a folder we did not make."""
+
+
+@dataclass
+class WriteReport:
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+def suffix(lang: str) -> str:
+    """File suffix of a language in static-i18n's suffix structure."""
+    return "" if lang == "nl" else f".{lang}"
+
+
+def front_matter(meta: dict) -> str:
+    """YAML front matter. Values are already HTML-escaped where the theme prints them raw."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+def example_meta(record: Record, catalog: Catalog, lang: str) -> dict:
+    """Front matter of an example page.
+
+    Material prints ``page.meta.title`` and ``description`` without escaping, so
+    they are escaped here; ``ib_bron`` lets the hook point the edit link at the record.
+    """
+    card = example_card(record, catalog, lang)
+    summary = card["summary"].value if card["summary"] else ""
+    return {
+        "title": _escape(card["title"].value),
+        "description": _escape(summary),
+        "tags": [catalog.vocab.factoren[f].name(lang) for f in record.factors if f in catalog.vocab.factoren],
+        "ib_bron": f"data/voorbeelden/{record.path.name}",
+    }
+
+
+def _escape(text: str) -> str:
+    return html.escape(" ".join(str(text).split()), quote=True)
+
+
+def build_pages(catalog: Catalog) -> dict[str, str]:
+    """Every generated page: relative path -> Markdown text, both languages."""
+    pages: dict[str, str] = {}
+    related = related_examples(catalog)
+    for lang in LANGUAGES:
+        t = label(lang)
+        pages[f"index{suffix(lang)}.md"] = front_matter(
+            {
+                "title": t["examples"],
+                "description": t["overview_description"],
+                "hide": ["toc"],
+                "ib_bron": "",
+                "ib_pagina": "overzicht",
+            }
+        ) + render_overview(catalog, lang)
+        for record in catalog.records:
+            pages[f"{record.id}{suffix(lang)}.md"] = front_matter(example_meta(record, catalog, lang)) + render_example(
+                record, catalog, related[record.id], lang
+            )
+    return pages
+
+
+def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
+    """Write changed pages, remove stale ones; only inside our own generated folder."""
+    report = WriteReport()
+    if target.exists() and any(target.iterdir()) and not (target / MARKER_FILE).exists():
+        raise RuntimeError(f"{target} bestaat al en is niet door dit script gemaakt; verplaats die map eerst")
+    target.mkdir(parents=True, exist_ok=True)
+    (target / MARKER_FILE).write_text("Gegenereerd uit data/voorbeelden; niet bewerken.\n", encoding="utf-8")
+    for name, text in pages.items():
+        path = target / name
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            report.unchanged += 1
+            continue
+        path.write_text(text, encoding="utf-8")
+        report.written += 1
+    for path in target.glob("*.md"):
+        if path.name not in pages:
+            path.unlink()
+            report.removed += 1
+    return report
+
+
+def generate(data_dir: Path | None = None, docs_dir: Path = DOCS_DIR) -> tuple[Catalog, WriteReport]:
+    """Validate the data, then write the pages. Raises DataError and writes nothing on errors."""
+    catalog = load_catalog(data_dir) if data_dir else load_catalog()
+    problems = validate(catalog)
+    if errors(problems):
+        raise DataError(problems)
+    report = write_pages(build_pages(catalog), docs_dir / GENERATED)
+    log.info(
+        "Voorbeelden: %d geschreven, %d ongewijzigd, %d verwijderd",
+        report.written,
+        report.unchanged,
+        report.removed,
+    )
+    return catalog, report

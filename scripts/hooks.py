@@ -1,0 +1,123 @@
+"""MkDocs hooks: thin wiring between MkDocs events and the modules beside this file.
+
+Why hooks at all: ``mkdocs serve`` and ``mkdocs build`` must regenerate the example
+pages from ``data/`` without a separate step (``watch: [data]`` in mkdocs.yml
+makes a record edit trigger a rebuild). Everything else happens in plain modules
+that tests call directly. mkdocs-static-i18n runs the whole build once per
+language, so each hook looks at the language of the run or of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+import generate
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from records import DataError
+from render import render_factor_cards, render_factor_list
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
+"""Our markers; Material's own (``<!-- material/tags -->``) do not match."""
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_saved_404: dict[str, bytes] = {}
+
+
+def _data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "default_language", None) or "nl"
+
+
+def _page_language(page: Page, config: MkDocsConfig) -> str:
+    return getattr(page.file, "locale", None) or _build_language(config)
+
+
+# --- Generation ------------------------------------------------------------------
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Validate the data and write the generated pages before files are collected."""
+    try:
+        generate.generate(_data_dir(config), Path(config.docs_dir))
+    except DataError as exc:
+        raise PluginError(f"De voorbeelden bevatten fouten; er is niets gebouwd.\n{exc}") from None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace markers such as ``<!-- voorbeelden factor=werk -->`` with generated lists."""
+    if "<!--" not in markdown:
+        return markdown
+    catalog = generate.load_catalog(_data_dir(config))
+    lang = _page_language(page, config)
+
+    def replace(match: re.Match[str]) -> str:
+        name, args = match.group(1), dict(re.findall(r"(\w+)=([\w-]+)", match.group(2)))
+        if name == "factorkaarten":
+            return render_factor_cards(catalog, lang)
+        if name == "voorbeelden" and args.get("factor") in catalog.vocab.factoren:
+            return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
+        raise PluginError(
+            f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
+            f" (toegestaan: <!-- factorkaarten -->, <!-- voorbeelden factor=SLUG -->"
+            f" met SLUG uit data/factoren.yml)"
+        )
+
+    return MARKER.sub(replace, markdown)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Point a generated page's edit link at its YAML record (or hide it)."""
+    source = page.meta.get("ib_bron")
+    if source is not None and config.edit_uri:
+        page.edit_url = urljoin(urljoin(config.repo_url or "", config.edit_uri), "../" + source) if source else None
+    return context
+
+
+@event_priority(-200)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Set ``<html lang>`` from the page's own language.
+
+    mkdocs-static-i18n builds untranslated pages under /en/ with the Dutch text but
+    ``lang="en"``; screen readers would then read Dutch with English rules.
+    """
+    return HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
+
+
+# --- Keep the Dutch 404 page (mkdocs-static-i18n issue #284) -----------------------
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Remember each language's 404 page; static-i18n lets the last language win."""
+    if template_name == "404.html":
+        lang = _build_language(config)
+        output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        _saved_404[lang] = output
+    return output
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the default language's 404 page at the root and the others under /<lang>/."""
+    default = _default_language(config)
+    site = Path(config.site_dir)
+    for lang, output in _saved_404.items():
+        page = site / "404.html" if lang == default else site / lang / "404.html"
+        if page.parent.is_dir():
+            page.write_text(output, encoding="utf-8")

@@ -1,0 +1,94 @@
+"""One command for editors, developers and CI: ``python scripts/manage.py <task>``.
+
+Why one entry point: the README, CI, pre-commit and the tests call the same tasks,
+so what works for a new user on a fresh machine is what CI checks.
+
+Tasks:
+  check    validate every record; list all problems (exit 1 on errors)
+  schema   show (or --write) the JSON Schema generated from scripts/schema.py
+  build    validate, generate pages and build the site into site/ (or --site-dir)
+  serve    build and serve on http://127.0.0.1:8000 with live reload
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from records import DATA_DIR, format_problems, load_catalog  # noqa: E402
+from schema import schema_text, write_schema  # noqa: E402
+from validate import errors, validate  # noqa: E402
+
+QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def task_check(args: argparse.Namespace) -> int:
+    """Validate all records and print every problem as file:line: field: message."""
+    catalog = load_catalog(Path(args.data))
+    problems = validate(catalog)
+    if problems:
+        print(format_problems(problems))
+    bad = errors(problems)
+    print(
+        f"{len(catalog.records)} voorbeelden gecontroleerd: "
+        + ("geen fouten." if not bad else f"{len(bad)} fout(en). Er wordt niets gebouwd tot ze zijn opgelost.")
+    )
+    return 1 if bad else 0
+
+
+def task_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema, or write data/voorbeeld.schema.json with --write."""
+    catalog = load_catalog(Path(args.data))
+    if args.write:
+        changed = write_schema(catalog.vocab, Path(args.data))
+        print("schema bijgewerkt" if changed else "schema was al actueel")
+    else:
+        sys.stdout.write(schema_text(catalog.vocab))
+    return 0
+
+
+def _mkdocs(*arguments: str) -> int:
+    env = os.environ | QUIET_ENV
+    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=ROOT, env=env)
+
+
+def task_build(args: argparse.Namespace) -> int:
+    """Build the whole site (the hook validates and generates first)."""
+    if task_check(args):
+        return 1
+    return _mkdocs("build", "--strict", "--site-dir", str(Path(args.site_dir).resolve()))
+
+
+def task_serve(args: argparse.Namespace) -> int:
+    """Serve with live reload on 127.0.0.1; an edited record shows up after saving."""
+    return _mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{args.port}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", default=str(DATA_DIR), help="map met de gegevens (standaard: data/)")
+    sub = parser.add_subparsers(dest="task", required=True)
+    sub.add_parser("check", help="controleer alle voorbeelden").set_defaults(func=task_check)
+    schema = sub.add_parser("schema", help="JSON Schema tonen of bijwerken")
+    schema.add_argument("--write", action="store_true")
+    schema.set_defaults(func=task_schema)
+    build = sub.add_parser("build", help="bouw de site")
+    build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.set_defaults(func=task_build)
+    serve = sub.add_parser("serve", help="bouw en toon de site met live herladen")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(func=task_serve)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Turn records into Markdown pages: pure functions from data to text.
+
+Why: the generator writes these strings to disk, the hook puts the factor lists
+into the chapters, and the tests compare them, all without running MkDocs.
+
+Text from records is data, never markup. Every string is HTML-escaped (Jinja
+autoescape), inline Markdown is backslash-escaped, and the Markdown fields
+(``aanpak``, ``resultaten``) are converted here with raw HTML escaped and only
+web links kept, so a hostile record cannot put live markup in a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+from labels import label
+from markupsafe import Markup
+from records import Catalog, Factor, Record
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "ib"
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+"""Python-Markdown's own escapable characters (ESCAPED_CHARS); others would show a backslash."""
+HEADING = re.compile(r"<(/?)h([1-6])\b")
+SAFE_HREF = re.compile(r'(href|src)="([^"]*)"')
+
+
+# --- Escaping --------------------------------------------------------------------
+
+
+def md_inline(text: str) -> Markup:
+    """Text for an inline Markdown context (a heading, link text): shown literally."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
+    return Markup(MD_SPECIAL.sub(r"\\\1", escaped))
+
+
+def safe_markdown(text: str) -> Markup:
+    """Convert an editor's Markdown to HTML with raw HTML escaped and unsafe links removed."""
+    converted = markdown.markdown(html.escape(text, quote=False), extensions=["sane_lists"], output_format="html")
+    # Headings in a field sit below the page's own H2 sections: demote them by two.
+    converted = HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", converted)
+    return Markup(SAFE_HREF.sub(_safe_href, converted))
+
+
+def _safe_href(match: re.Match[str]) -> str:
+    target = html.unescape(match.group(2)).strip().lower()
+    ok = target.startswith(("https://", "http://", "mailto:"))
+    return match.group(0) if ok else f'{match.group(1)}="#"'
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_inline
+    return env
+
+
+ENV = _environment()
+
+
+# --- Views: plain data for the templates -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text with its language; ``lang`` differs from the page when untranslated."""
+
+    value: str
+    lang: str
+
+
+def localized(record: Record, key: str, lang: str) -> Text | None:
+    """The field in the page's language, else the Dutch text (marked as Dutch)."""
+    if lang != "nl" and record.get(f"{key}_{lang}"):
+        return Text(str(record.get(f"{key}_{lang}")), lang)
+    if record.get(key):
+        return Text(str(record.get(key)), "nl")
+    return None
+
+
+def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
+    """What a list or card shows of an example, plus its filter values."""
+    vocab = catalog.vocab
+    first_source = next((s.get("url") for s in record.get("bronnen") or [] if isinstance(s, dict)), "")
+    return {
+        "id": record.id,
+        "title": localized(record, "titel", lang),
+        "summary": localized(record, "samenvatting", lang),
+        "place": record.get("plaats") or "",
+        "province": vocab.provincies[record.get("provincie")].name(lang)
+        if record.get("provincie") in vocab.provincies
+        else "",
+        "source": first_source or "",
+        "filters": {
+            "factor": record.factors,
+            "provincie": [record.get("provincie")],
+            "doelgroep": list(record.get("doelgroepen") or []),
+            "thema": list(record.get("themas") or []),
+            "organisatie": sorted({o.get("soort") for o in record.get("organisaties") or [] if isinstance(o, dict)}),
+        },
+    }
+
+
+def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
+    """Everything the example page template needs, already localized."""
+    vocab = catalog.vocab
+    markdown_fields = {}
+    for key in ("aanpak", "resultaten"):
+        text = localized(record, key, lang)
+        markdown_fields[key] = Text(safe_markdown(text.value), text.lang) if text else None
+    return {
+        "card": example_card(record, catalog, lang),
+        "factors": [vocab.factoren[f] for f in record.factors if f in vocab.factoren],
+        "organisations": [
+            {
+                "name": o.get("naam", ""),
+                "kind": vocab.soorten[o["soort"]].name(lang) if o.get("soort") in vocab.soorten else "",
+            }
+            for o in record.get("organisaties") or []
+            if isinstance(o, dict)
+        ],
+        "groups": [vocab.doelgroepen[g].name(lang) for g in record.get("doelgroepen") or [] if g in vocab.doelgroepen],
+        "themes": [vocab.themas[t].name(lang) for t in record.get("themas") or [] if t in vocab.themas],
+        "start_year": record.get("startjaar") or "",
+        "checked": record.get("laatst_gecontroleerd"),
+        "sources": [s for s in record.get("bronnen") or [] if isinstance(s, dict)],
+        "approach": markdown_fields["aanpak"],
+        "results": markdown_fields["resultaten"],
+        "related": [example_card(r, catalog, lang) for r in related],
+        "source_file": f"data/voorbeelden/{record.path.name}",
+    }
+
+
+# --- Related examples ------------------------------------------------------------
+
+
+def related_examples(catalog: Catalog, limit: int = 3) -> dict[str, list[Record]]:
+    """Up to ``limit`` related records per record, without comparing every pair.
+
+    Related = same main factor and a shared theme or target group (most shared
+    first), topped up with records from the same province. Inverted indexes keep
+    this linear in the number of records, so thousands of examples stay fast.
+    """
+    by_tag: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    by_province: dict[str, list[Record]] = defaultdict(list)
+    for record in catalog.records:
+        for tag in _tags(record):
+            by_tag[(record.main_factor, tag)].append(record)
+        by_province[str(record.get("provincie"))].append(record)
+    result: dict[str, list[Record]] = {}
+    for record in catalog.records:
+        scores: Counter[str] = Counter()
+        lookup: dict[str, Record] = {}
+        for tag in _tags(record):
+            for other in by_tag[(record.main_factor, tag)][:200]:
+                if other.id != record.id:
+                    scores[other.id] += 1
+                    lookup[other.id] = other
+        ranked = sorted(scores, key=lambda rid: (-scores[rid], rid))[:limit]
+        chosen = [lookup[rid] for rid in ranked]
+        for other in by_province[str(record.get("provincie"))]:
+            if len(chosen) >= limit:
+                break
+            if other.id != record.id and other not in chosen:
+                chosen.append(other)
+        result[record.id] = chosen
+    return result
+
+
+def _tags(record: Record) -> list[str]:
+    return [f"t:{t}" for t in record.get("themas") or [] if isinstance(t, str)] + [
+        f"d:{d}" for d in record.get("doelgroepen") or [] if isinstance(d, str)
+    ]
+
+
+# --- Pages -----------------------------------------------------------------------
+
+
+def sort_key(record: Record) -> tuple[str, str]:
+    return (str(record.get("titel") or "").casefold(), record.id)
+
+
+def records_for_factor(catalog: Catalog, slug: str) -> list[Record]:
+    """Examples that serve a factor (main or not), in title order."""
+    return sorted((r for r in catalog.records if slug in r.factors), key=sort_key)
+
+
+def render_example(record: Record, catalog: Catalog, related: list[Record], lang: str) -> str:
+    page = example_page(record, catalog, related, lang)
+    return ENV.get_template("voorbeeld.md.html").render(page=page, lang=lang, t=label(lang))
+
+
+def render_overview(catalog: Catalog, lang: str) -> str:
+    groups = [
+        {
+            "factor": factor,
+            "cards": [
+                example_card(r, catalog, lang)
+                for r in sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
+            ],
+        }
+        for slug, factor in catalog.vocab.factoren.items()
+    ]
+    return ENV.get_template("overzicht.md.html").render(
+        groups=groups, total=len(catalog.records), lang=lang, t=label(lang)
+    )
+
+
+def render_factor_list(catalog: Catalog, factor: Factor, lang: str) -> str:
+    cards = [example_card(r, catalog, lang) for r in records_for_factor(catalog, factor.slug)]
+    return ENV.get_template("factorlijst.md.html").render(cards=cards, factor=factor, lang=lang, t=label(lang))
+
+
+def render_factor_cards(catalog: Catalog, lang: str) -> str:
+    counts = {slug: len(records_for_factor(catalog, slug)) for slug in catalog.vocab.factoren}
+    return ENV.get_template("factorkaarten.md.html").render(
+        factors=list(catalog.vocab.factoren.values()), counts=counts, lang=lang, t=label(lang)
+    )

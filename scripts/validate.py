@@ -1,0 +1,299 @@
+"""Check every example record, collect every problem, then fail once.
+
+Why: editors are not programmers. One run must list everything that is wrong, each
+as ``file:line: field: what is wrong (what is allowed)``, so they can fix it all
+in one pass. The build calls ``validate`` before it writes anything, so bad data
+never produces a half-built site.
+
+Errors stop the build; warnings (old checks, duplicated sources, missing
+translations) are reported but do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from records import Catalog, Problem, Record, display_path, today
+from schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
+
+STALE_AFTER_DAYS = 2 * 365
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """All problems of the catalog: loading, per record and across records."""
+    problems = list(catalog.problems)
+    for record in catalog.records:
+        problems += check_record(record, catalog)
+    problems += check_unique_ids(catalog)
+    problems += check_duplicate_sources(catalog)
+    problems += check_factors_used(catalog)
+    return problems
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
+
+
+# --- One record ------------------------------------------------------------------
+
+
+def check_record(record: Record, catalog: Catalog) -> list[Problem]:
+    """Every per-record rule: id, unknown fields, then each field by its kind."""
+    shown = display_path(record.path, catalog.data_dir)
+    found: list[Problem] = []
+
+    def report(key: str, message: str, warning: bool = False) -> None:
+        found.append(Problem(shown, record.line(key), key, message, warning))
+
+    if not re.match(ID_PATTERN, record.id):
+        report(
+            "(bestandsnaam)",
+            f"'{record.path.name}' is geen geldige id"
+            " (toegestaan: kleine letters, cijfers en streepjes, bijvoorbeeld buurtkamer-noord.yml)",
+        )
+    for key in record.data:
+        if key not in FIELD_BY_KEY:
+            report(str(key), f"onbekend veld (toegestaan: {', '.join(FIELD_BY_KEY)})")
+    for spec in FIELDS:
+        value = record.data.get(spec.key)
+        if _is_empty(value):
+            if spec.required:
+                report(spec.key, "ontbreekt of is leeg (dit veld is verplicht; zie data/sjabloon-voorbeeld.yml)")
+            continue
+        for key, message in _check_field(spec, value, catalog):
+            report(key, message)
+    for key, message in _check_staleness(record):
+        report(key, message, warning=True)
+    return found
+
+
+def _is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
+def _check_field(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """Dispatch on the field's kind; yields (field path, message)."""
+    if spec.kind in {"text", "markdown"}:
+        yield from _check_text(spec.key, value, spec.max_length, markdown=spec.kind == "markdown")
+        if spec.key == "samenvatting" and isinstance(value, str) and _sentences(value) > 3:
+            yield spec.key, f"heeft {_sentences(value)} zinnen (toegestaan: 1 tot 3 zinnen)"
+    elif spec.kind == "slug":
+        yield from _check_slug(spec.key, value, spec.vocab, catalog)
+    elif spec.kind == "list":
+        yield from _check_slug_list(spec.key, value, spec.vocab, catalog)
+    elif spec.kind == "year":
+        yield from _check_year(spec.key, value)
+    elif spec.kind == "date":
+        yield from _check_date(spec.key, value)
+    elif spec.kind in {"organisations", "sources"}:
+        yield from _check_objects(spec.key, value, catalog)
+
+
+def _check_text(key: str, value: object, max_length: int, markdown: bool = False) -> Iterator[tuple[str, str]]:
+    if not isinstance(value, str):
+        yield key, f"moet tekst zijn, niet {_kind(value)} (zet de waarde tussen aanhalingstekens)"
+        return
+    if max_length and len(value) > max_length:
+        yield key, f"is te lang: {len(value):,} tekens (toegestaan: hooguit {max_length:,})"
+        return
+    if match := HTML_TAG.search(value):
+        yield (
+            key,
+            f"bevat HTML-code ('{_snippet(value, match.start())}') (toegestaan: gewone tekst"
+            + (" en Markdown" if markdown else "")
+            + ", zonder HTML)",
+        )
+    elif match := EVENT_ATTRIBUTE.search(value):
+        yield key, f"bevat een HTML-attribuut ('{_snippet(value, match.start())}') (toegestaan: gewone tekst)"
+    elif match := BAD_SCHEME.search(value):
+        yield (
+            key,
+            f"bevat een onveilige link ('{_snippet(value, match.start())}')"
+            " (toegestaan: links die beginnen met https://)",
+        )
+    elif CONTROL.search(value):
+        yield key, "bevat een onzichtbaar stuurteken (toegestaan: gewone tekst; typ de tekst opnieuw)"
+    elif markdown:
+        for target in MARKDOWN_LINK.findall(value):
+            if not target.startswith(("https://", "http://", "mailto:")):
+                yield key, f"link '{target}' is geen webadres (toegestaan: links die beginnen met https://)"
+
+
+def _check_slug(key: str, value: object, vocab_name: str, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    terms = catalog.vocab.by_name(vocab_name)
+    if not isinstance(value, str) or value not in terms:
+        source = "data/factoren.yml" if vocab_name == "factoren" else f"data/lijsten.yml ({vocab_name})"
+        yield key, f"{_show(value)} is geen bekende waarde (toegestaan: {', '.join(terms)}; zie {source})"
+
+
+def _check_slug_list(key: str, value: object, vocab_name: str, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    if not isinstance(value, list):
+        yield (
+            key,
+            f"moet een lijst zijn, niet {_kind(value)} (schrijf elke waarde op een eigen regel met '- ')",
+        )
+        return
+    seen: set[object] = set()
+    for index, item in enumerate(value):
+        yield from _check_slug(f"{key}[{index}]", item, vocab_name, catalog)
+        if isinstance(item, str) and item in seen:
+            yield f"{key}[{index}]", f"'{item}' staat twee keer in de lijst (laat er één staan)"
+        if isinstance(item, str):
+            seen.add(item)
+
+
+def _check_year(key: str, value: object) -> Iterator[tuple[str, str]]:
+    if not isinstance(value, int) or isinstance(value, bool):
+        yield key, f"moet een jaartal zijn, niet {_kind(value)} (bijvoorbeeld 2019, of leeg laten)"
+    elif not 1900 <= value <= today().year:
+        yield key, f"{value} is geen geldig startjaar (toegestaan: 1900 tot en met {today().year})"
+
+
+def _check_date(key: str, value: object) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        yield key, f"{_show(value)} is geen datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-27)"
+    elif value > today():
+        yield key, f"{value.isoformat()} ligt in de toekomst (toegestaan: vandaag of eerder)"
+
+
+def _check_objects(key: str, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """Organisations (naam, soort) and sources (titel, url): lists of small mappings."""
+    names = SUB_FIELDS[key]
+    if not isinstance(value, list):
+        yield key, f"moet een lijst zijn, niet {_kind(value)} (zie data/sjabloon-voorbeeld.yml)"
+        return
+    for index, item in enumerate(value):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            yield where, f"moet velden {' en '.join(names)} hebben (zie data/sjabloon-voorbeeld.yml)"
+            continue
+        for extra in set(item) - set(names):
+            yield f"{where}.{extra}", f"onbekend veld (toegestaan: {', '.join(names)})"
+        for name in names:
+            sub = item.get(name)
+            if _is_empty(sub):
+                yield f"{where}.{name}", "ontbreekt of is leeg (dit veld is verplicht)"
+            elif name == "soort":
+                yield from _check_slug(f"{where}.soort", sub, "soorten", catalog)
+            elif name == "url":
+                yield from _check_url(f"{where}.url", sub)
+            else:
+                yield from _check_text(f"{where}.{name}", sub, TEXT_MAX[name])
+
+
+def _check_url(key: str, value: object) -> Iterator[tuple[str, str]]:
+    text = value if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if not isinstance(value, str) or parts.scheme != "https" or "." not in parts.netloc or re.search(r"\s", text):
+        yield (
+            key,
+            f"{_show(value)} is geen geldig webadres (toegestaan: een volledig adres dat begint met https://)",
+        )
+    elif len(text) > TEXT_MAX["url"]:
+        yield key, f"is te lang: {len(text)} tekens (toegestaan: hooguit {TEXT_MAX['url']})"
+
+
+def _check_staleness(record: Record) -> Iterator[tuple[str, str]]:
+    checked = record.get("laatst_gecontroleerd")
+    if isinstance(checked, dt.date) and not isinstance(checked, dt.datetime):
+        age = (today() - checked).days
+        if age > STALE_AFTER_DAYS:
+            yield (
+                "laatst_gecontroleerd",
+                f"is {age // 365} jaar geleden gecontroleerd (controleer de bronnen en zet de datum van vandaag)",
+            )
+
+
+# --- Across records --------------------------------------------------------------
+
+
+def check_unique_ids(catalog: Catalog) -> list[Problem]:
+    """Two files with the same id (e.g. x.yml and x.yaml) would share one URL."""
+    by_id: dict[str, list[Record]] = defaultdict(list)
+    for record in catalog.records:
+        by_id[record.id].append(record)
+    problems = []
+    for record_id, same in by_id.items():
+        if len(same) > 1:
+            others = ", ".join(r.path.name for r in same)
+            for record in same:
+                problems.append(
+                    Problem(
+                        display_path(record.path, catalog.data_dir),
+                        1,
+                        "(bestandsnaam)",
+                        f"id '{record_id}' komt vaker voor: {others} (geef elk voorbeeld een eigen naam)",
+                    )
+                )
+    return problems
+
+
+def check_duplicate_sources(catalog: Catalog) -> list[Problem]:
+    """The same source URL in several records is often a copy-paste slip: a warning."""
+    by_url: dict[str, list[tuple[Record, int]]] = defaultdict(list)
+    for record in catalog.records:
+        for index, source in enumerate(record.get("bronnen") or []):
+            if isinstance(source, dict) and isinstance(source.get("url"), str):
+                by_url[source["url"].rstrip("/")].append((record, index))
+    problems = []
+    for _url, uses in by_url.items():
+        if len({r.id for r, _ in uses}) > 1:
+            names = ", ".join(sorted({r.id for r, _ in uses}))
+            for record, index in uses:
+                key = f"bronnen[{index}].url"
+                problems.append(
+                    Problem(
+                        display_path(record.path, catalog.data_dir),
+                        record.line(key),
+                        key,
+                        f"dezelfde bron staat ook bij: {names} (klopt dat?)",
+                        warning=True,
+                    )
+                )
+    return problems
+
+
+def check_factors_used(catalog: Catalog) -> list[Problem]:
+    """A factor chapter without examples is worth knowing about, not worth failing for."""
+    used = {f for record in catalog.records for f in record.factors}
+    return [
+        Problem("data/factoren.yml", 1, slug, "geen enkel voorbeeld hoort bij deze factor", warning=True)
+        for slug in catalog.vocab.factoren
+        if slug not in used and catalog.records
+    ]
+
+
+# --- Helpers ---------------------------------------------------------------------
+
+
+def _kind(value: object) -> str:
+    names = {
+        bool: "ja/nee",
+        int: "een getal",
+        float: "een getal",
+        list: "een lijst",
+        dict: "een groep velden",
+    }
+    return names.get(type(value), "tekst" if isinstance(value, str) else type(value).__name__)
+
+
+def _show(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _snippet(text: str, start: int) -> str:
+    return text[start : start + 20].replace("\n", " ")
+
+
+def _sentences(text: str) -> int:
+    return len([s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", text.strip()) if s])
