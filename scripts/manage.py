@@ -8,6 +8,7 @@ Tasks:
   schema   show (or --write) the JSON Schema generated from scripts/schema.py
   build    validate, generate pages and build the site into site/ (or --site-dir)
   serve    build and serve on http://127.0.0.1:8000 with live reload
+  test     the whole test suite: ruff, the validator and pytest (browser tests included)
 """
 
 from __future__ import annotations
@@ -70,6 +71,24 @@ def task_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{args.port}")
 
 
+def task_test(args: argparse.Namespace) -> int:
+    """Run every check CI runs. Browser tests need Debian's Chromium; say so up front."""
+    if not Path("/usr/bin/chromium").exists():
+        print("Chromium ontbreekt. Installeer het eerst: sudo apt-get install chromium poppler-utils", file=sys.stderr)
+        return 2
+    steps = [
+        [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
+        [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
+        [sys.executable, "-m", "pytest", *args.pytest_args],
+    ]
+    for step in steps:
+        print("+", " ".join(step[1:]), flush=True)
+        code = subprocess.call(step, cwd=ROOT, env=os.environ | QUIET_ENV)
+        if code:
+            return code
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -86,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="bouw en toon de site met live herladen")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=task_serve)
+    test = sub.add_parser("test", help="alle tests (ruff en pytest)")
+    test.add_argument("pytest_args", nargs="*", help="extra argumenten voor pytest")
+    test.set_defaults(func=task_test)
     args = parser.parse_args(argv)
     return args.func(args)
 

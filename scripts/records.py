@@ -238,6 +238,8 @@ def read_yaml(path: Path, root: Path) -> tuple[Any, dict[str, int], list[Problem
         line = mark.line + 1 if mark else 1
         column = mark.column + 1 if mark else 1
         reason = exc.problem or exc.context or "onleesbare YAML"
+        started = exc.context_mark.line + 1 if exc.context_mark else line
+        where = f" (begonnen op regel {started})" if started != line else ""
         return (
             None,
             {},
@@ -246,7 +248,7 @@ def read_yaml(path: Path, root: Path) -> tuple[Any, dict[str, int], list[Problem
                     shown,
                     line,
                     "(syntaxis)",
-                    f"YAML-fout in kolom {column}: {reason}"
+                    f"YAML-fout in kolom {column}: {reason}{where}"
                     " (controleer inspringing met spaties, geen tabs, en aanhalingstekens)",
                 )
             ],

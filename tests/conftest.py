@@ -1,0 +1,147 @@
+"""Shared fixtures: copies of the project in a temporary folder, built sites, a
+local web server on 127.0.0.1 and Debian's Chromium driven by Playwright.
+
+Why copies: tests never touch the working tree's docs/ or site/, so they can run
+while an editor runs ``mkdocs serve``, and a failing build cannot leave debris.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+@dataclass
+class Build:
+    """Result of one ``mkdocs build`` of a project copy."""
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def html(self, url_path: str) -> str:
+        """The built HTML of a page by its URL path, e.g. 'factoren/werk/'."""
+        path = self.site / url_path.strip("/")
+        path = path / "index.html" if not url_path.endswith(".html") else path
+        return path.read_text(encoding="utf-8")
+
+
+def copy_project(target: Path, records: dict[str, str | bytes] | None = None) -> Path:
+    """Copy the project into ``target``. With ``records``, replace all examples by those."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "data", "overrides", "scripts"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pagefind", "pdf"))
+    if records is not None:
+        folder = target / "data" / "voorbeelden"
+        shutil.rmtree(folder)
+        folder.mkdir()
+        for name, text in records.items():
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            (folder / name).write_bytes(data)
+    return target
+
+
+def run_build(project: Path, site: Path | None = None) -> Build:
+    """Build a project copy with the real command (strict); never raises on failure."""
+    site = site or project / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+def fixture_records(*names: str) -> dict[str, str]:
+    """Synthetic test records from tests/fixtures (they say they are synthetic)."""
+    return {f"{n}.yml": (FIXTURES / f"{n}.yml").read_text(encoding="utf-8") for n in names}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site (real chapters, real records), built once per test session."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build
+
+
+# --- Serving and browsing ------------------------------------------------------------
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Build) -> Iterator[str]:
+    """The real site served locally."""
+    yield from serve(site.site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium via Playwright. Fails (never skips) when Chromium is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' (Debian).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page (own context: no shared cookies or storage)."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
