@@ -108,7 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     test = sub.add_parser("test", help="alle tests (ruff en pytest)")
     test.add_argument("pytest_args", nargs="*", help="extra argumenten voor pytest")
     test.set_defaults(func=task_test)
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.task != "test":
+        parser.error(f"onbekende argumenten: {' '.join(extra)}")
+    if args.task == "test":
+        args.pytest_args = [*args.pytest_args, *extra]
     return args.func(args)
 
 

@@ -8,14 +8,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import ROOT, Build
-
-from records import load_catalog
+from records import Catalog, load_catalog
 from render import records_for_factor
 
-CATALOG = load_catalog(ROOT / "data")
-FACTORS = CATALOG.vocab.factoren
+FACTORS = load_catalog(ROOT / "data").vocab.factoren
 CHAPTERS = {
     "": "Wonen, een stevige basis voor gezondheid",
     "waarom-wonen-en-gezondheid/": "Waarom wonen en gezondheid",
@@ -67,6 +66,12 @@ class _Page(HTMLParser):
             self.title += data
 
 
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> Catalog:
+    """The records the site was built from (the project copy, not the working tree)."""
+    return load_catalog(site.project / "data")
+
+
 def parse(html: str) -> _Page:
     page = _Page()
     page.feed(html)
@@ -107,7 +112,8 @@ def test_no_resource_from_another_host(site: Build) -> None:
 
 def test_no_third_party_host_in_css_or_js_we_ship(site: Build) -> None:
     ours = list((site.site / "assets" / "stylesheets").glob("ib*.css")) + list(
-        (site.site / "assets" / "javascripts").glob("ib*.js"))
+        (site.site / "assets" / "javascripts").glob("ib*.js")
+    )
     for path in ours:
         assert not re.search(r"https?://", path.read_text(encoding="utf-8")), path
 
@@ -118,48 +124,53 @@ def test_404_page_is_dutch(site: Build) -> None:
     assert "Pagina niet gevonden" in page.h1
 
 
-def test_every_record_has_its_page_in_both_languages(site: Build) -> None:
-    for record in CATALOG.records:
+def test_every_record_has_its_page_in_both_languages(site: Build, catalog: Catalog) -> None:
+    for record in catalog.records:
         nl = parse(site.html(f"voorbeelden/{record.id}/"))
         en = parse(site.html(f"en/voorbeelden/{record.id}/"))
         assert nl.h1.replace("¶", "").strip() == " ".join(record.get("titel").split())
         assert en.lang == "en" and nl.lang == "nl"
 
 
-def test_each_factor_chapter_lists_exactly_its_examples(site: Build) -> None:
+def test_each_factor_chapter_lists_exactly_its_examples(site: Build, catalog: Catalog) -> None:
     for slug in FACTORS:
         html = site.html(f"factoren/{slug}/")
         listed = set(re.findall(r'href="\.\./\.\./voorbeelden/([a-z0-9-]+)/"', html))
-        expected = {r.id for r in records_for_factor(CATALOG, slug)}
+        expected = {r.id for r in records_for_factor(catalog, slug)}
         assert listed == expected, slug
 
 
-def test_overview_lists_every_example_under_its_main_factor(site: Build) -> None:
+def test_overview_lists_every_example_under_its_main_factor(site: Build, catalog: Catalog) -> None:
     html = site.html("voorbeelden/")
     for slug in FACTORS:
         section = html.split(f'data-ib-groep="{slug}"')[1].split("</section>")[0]
         listed = set(re.findall(r'<a href="([a-z0-9-]+)/"', section))
-        assert listed == {r.id for r in CATALOG.records if r.main_factor == slug}, slug
+        assert listed == {r.id for r in catalog.records if r.main_factor == slug}, slug
 
 
-def test_example_edit_link_opens_the_yaml_record(site: Build) -> None:
-    record = CATALOG.records[0]
+def test_example_edit_link_opens_the_yaml_record(site: Build, catalog: Catalog) -> None:
+    record = catalog.records[0]
     html = site.html(f"voorbeelden/{record.id}/")
     assert f"/edit/main/data/voorbeelden/{record.id}.yml" in html
 
 
-def test_example_page_shows_the_facts_block(site: Build) -> None:
-    record = next(r for r in CATALOG.records if r.id == "budgetcoaching-talis-nijmegen")
+def test_example_page_shows_the_facts_block(site: Build, catalog: Catalog) -> None:
+    record = next(r for r in catalog.records if r.id == "budgetcoaching-talis-nijmegen")
     html = site.html(f"voorbeelden/{record.id}/")
     block = html.split('class="ib-kenmerken"')[1].split("</div>")[0]
-    for text in ("Inkomens- en bestaanszekerheid", "Talis (Woningcorporatie)", "Nijmegen, Gelderland",
-                 "Laatst gecontroleerd", "2026-11-27"):
+    for text in (
+        "Inkomens- en bestaanszekerheid",
+        "Talis (Woningcorporatie)",
+        "Nijmegen, Gelderland",
+        "Laatst gecontroleerd",
+        "2026-11-27",
+    ):
         assert text in block
     assert 'href="https://nijmegenleeft.nl/budgetcoaching-krijgt-vervolg/"' in html
 
 
-def test_example_pages_end_with_related_examples(site: Build) -> None:
-    for record in CATALOG.records[:10]:
+def test_example_pages_end_with_related_examples(site: Build, catalog: Catalog) -> None:
+    for record in catalog.records[:10]:
         html = site.html(f"voorbeelden/{record.id}/")
         related = html.split('id="meer-voorbeelden-zoals-dit"')[1]
         links = re.findall(r'<h3[^>]*><a href="\.\./([a-z0-9-]+)/"', related)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT
-
 from records import load_catalog
 from validate import errors, validate
 
@@ -39,39 +38,73 @@ def test_good_record_has_no_errors(tmp_path: Path) -> None:
     [
         ("titel: Synthetisch voorbeeld A over schulden\n", "", f"{NAME}:1: titel: ontbreekt of is leeg"),
         ("plaats: Testplaats", "plaats: ''", f"{NAME}:12: plaats: ontbreekt of is leeg"),
-        ("  - zorg\n", "  - inkomen\n", f"{NAME}:8: factoren[1]: 'inkomen' is geen bekende waarde (toegestaan: "
-         "bestaanszekerheid, leefomstandigheden, sociaal-kapitaal, werk, zorg; zie data/factoren.yml)"),
+        (
+            "  - zorg\n",
+            "  - inkomen\n",
+            f"{NAME}:8: factoren[1]: 'inkomen' is geen bekende waarde (toegestaan: "
+            "bestaanszekerheid, leefomstandigheden, sociaal-kapitaal, werk, zorg; zie data/factoren.yml)",
+        ),
         ("  - zorg\n", "  - bestaanszekerheid\n", f"{NAME}:8: factoren[1]: 'bestaanszekerheid' staat twee keer"),
         ("provincie: utrecht", "provincie: brabant", f"{NAME}:13: provincie: 'brabant' is geen bekende waarde"),
         ("soort: woningcorporatie", "soort: bedrijf", f"{NAME}:11: organisaties[0].soort: 'bedrijf' is geen bekende"),
         ("  - huurders\n", "  - iedereen\n", f"{NAME}:15: doelgroepen[0]: 'iedereen' is geen bekende waarde"),
         ("  - schuldhulp\n", "  - geld\n", f"{NAME}:17: themas[0]: 'geld' is geen bekende waarde"),
-        ("url: https://example.org/bron-a", "url: http://example.org/bron-a",
-         f"{NAME}:26: bronnen[0].url: 'http://example.org/bron-a' is geen geldig webadres (toegestaan: een volledig"
-         " adres dat begint met https://)"),
+        (
+            "url: https://example.org/bron-a",
+            "url: http://example.org/bron-a",
+            f"{NAME}:26: bronnen[0].url: 'http://example.org/bron-a' is geen geldig webadres (toegestaan: een volledig"
+            " adres dat begint met https://)",
+        ),
         ("url: https://example.org/bron-a", "url: https://", f"{NAME}:26: bronnen[0].url: 'https://' is geen geldig"),
         ("  - titel: Testbron A\n", "  - titel: ''\n", f"{NAME}:25: bronnen[0].titel: ontbreekt of is leeg"),
         ("startjaar: 2020", "startjaar: twintig", f"{NAME}:23: startjaar: moet een jaartal zijn"),
         ("startjaar: 2020", "startjaar: 1850", f"{NAME}:23: startjaar: 1850 is geen geldig startjaar"),
-        ("laatst_gecontroleerd: 2026-01-15", "laatst_gecontroleerd: 15-01-2026",
-         f"{NAME}:27: laatst_gecontroleerd: '15-01-2026' is geen datum (schrijf JJJJ-MM-DD"),
-        ("laatst_gecontroleerd: 2026-01-15", "laatst_gecontroleerd: 2999-01-01",
-         f"{NAME}:27: laatst_gecontroleerd: 2999-01-01 ligt in de toekomst"),
-        ("plaats: Testplaats", "plaats: Testplaats\nwebsite: https://example.org",
-         f"{NAME}:13: website: onbekend veld (toegestaan: titel, titel_en,"),
-        ("titel: Synthetisch voorbeeld A over schulden", "titel: 2020", f"{NAME}:2: titel: moet tekst zijn, niet een getal"),
-        ("titel: Synthetisch voorbeeld A over schulden", "titel: <script>alert(1)</script>",
-         f"{NAME}:2: titel: bevat HTML-code ('<script>alert(1)</sc') (toegestaan: gewone tekst, zonder HTML)"),
+        (
+            "laatst_gecontroleerd: 2026-01-15",
+            "laatst_gecontroleerd: 15-01-2026",
+            f"{NAME}:27: laatst_gecontroleerd: '15-01-2026' is geen datum (schrijf JJJJ-MM-DD",
+        ),
+        (
+            "laatst_gecontroleerd: 2026-01-15",
+            "laatst_gecontroleerd: 2999-01-01",
+            f"{NAME}:27: laatst_gecontroleerd: 2999-01-01 ligt in de toekomst",
+        ),
+        (
+            "plaats: Testplaats",
+            "plaats: Testplaats\nwebsite: https://example.org",
+            f"{NAME}:13: website: onbekend veld (toegestaan: titel, titel_en,",
+        ),
+        (
+            "titel: Synthetisch voorbeeld A over schulden",
+            "titel: 2020",
+            f"{NAME}:2: titel: moet tekst zijn, niet een getal",
+        ),
+        (
+            "titel: Synthetisch voorbeeld A over schulden",
+            "titel: <script>alert(1)</script>",
+            f"{NAME}:2: titel: bevat HTML-code ('<script>alert(1)</sc') (toegestaan: gewone tekst, zonder HTML)",
+        ),
         ("plaats: Testplaats", 'plaats: "x onerror=alert(1)"', f"{NAME}:12: plaats: bevat een HTML-attribuut"),
-        ("[link](https://example.org/a)", "[link](javascript:alert(1))",
-         f"{NAME}:18: aanpak: bevat een onveilige link ('javascript:alert(1))"),
-        ("[link](https://example.org/a)", "[link](pagina.md)",
-         f"{NAME}:18: aanpak: link 'pagina.md' is geen webadres (toegestaan: links die beginnen met https://)"),
-        ("samenvatting: Dit is een verzonnen testrecord. Het bestaat alleen voor de tests.",
-         "samenvatting: Een. Twee zinnen. Drie zinnen. Vier zinnen.",
-         f"{NAME}:4: samenvatting: heeft 4 zinnen (toegestaan: 1 tot 3 zinnen)"),
-        ("samenvatting: Dit", "samenvatting: " + "lang " * 200 + "Dit",
-         f"{NAME}:4: samenvatting: is te lang: 1,066 tekens (toegestaan: hooguit 600)"),
+        (
+            "[link](https://example.org/a)",
+            "[link](javascript:alert(1))",
+            f"{NAME}:18: aanpak: bevat een onveilige link ('javascript:alert(1))",
+        ),
+        (
+            "[link](https://example.org/a)",
+            "[link](pagina.md)",
+            f"{NAME}:18: aanpak: link 'pagina.md' is geen webadres (toegestaan: links die beginnen met https://)",
+        ),
+        (
+            "samenvatting: Dit is een verzonnen testrecord. Het bestaat alleen voor de tests.",
+            "samenvatting: Een. Twee zinnen. Drie zinnen. Vier zinnen.",
+            f"{NAME}:4: samenvatting: heeft 4 zinnen (toegestaan: 1 tot 3 zinnen)",
+        ),
+        (
+            "samenvatting: Dit",
+            "samenvatting: " + "lang " * 200 + "Dit",
+            f"{NAME}:4: samenvatting: is te lang: 1,066 tekens (toegestaan: hooguit 600)",
+        ),
     ],
 )
 def test_rule_reports_file_line_field_and_fix(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -88,8 +121,10 @@ def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
 
 def test_file_name_must_be_a_valid_id(tmp_path: Path) -> None:
     found = problems_for(tmp_path, GOOD, name="Mijn Voorbeeld.yml")
-    assert found == ["data/voorbeelden/Mijn Voorbeeld.yml:1: (bestandsnaam): 'Mijn Voorbeeld.yml' is geen geldige id"
-                     " (toegestaan: kleine letters, cijfers en streepjes, bijvoorbeeld buurtkamer-noord.yml)"]
+    assert found == [
+        "data/voorbeelden/Mijn Voorbeeld.yml:1: (bestandsnaam): 'Mijn Voorbeeld.yml' is geen geldige id"
+        " (toegestaan: kleine letters, cijfers en streepjes, bijvoorbeeld buurtkamer-noord.yml)"
+    ]
 
 
 def test_duplicate_id_names_both_files(tmp_path: Path) -> None:
@@ -102,7 +137,8 @@ def test_duplicate_id_names_both_files(tmp_path: Path) -> None:
 def test_yaml_syntax_error_shows_line_and_column(tmp_path: Path) -> None:
     found = problems_for(tmp_path, GOOD.replace("plaats: Testplaats", "plaats: [Testplaats"))
     assert found and found[0].startswith(
-        f"{NAME}:13: (syntaxis): YAML-fout in kolom 10: expected ',' or ']', but got ':' (begonnen op regel 12)"), found
+        f"{NAME}:13: (syntaxis): YAML-fout in kolom 10: expected ',' or ']', but got ':' (begonnen op regel 12)"
+    ), found
 
 
 def test_old_check_and_shared_sources_are_warnings_not_errors(tmp_path: Path) -> None:
@@ -113,8 +149,9 @@ def test_old_check_and_shared_sources_are_warnings_not_errors(tmp_path: Path) ->
     warnings = [str(p) for p in all_problems if p.warning]
     assert not errors(all_problems)
     assert any("laatst_gecontroleerd: waarschuwing: is 2 jaar geleden gecontroleerd" in w for w in warnings), warnings
-    assert any("bronnen[0].url: waarschuwing: dezelfde bron staat ook bij: synthetisch-a, tweede" in w
-               for w in warnings), warnings
+    assert any(
+        "bronnen[0].url: waarschuwing: dezelfde bron staat ook bij: synthetisch-a, tweede" in w for w in warnings
+    ), warnings
 
 
 def test_real_records_are_valid() -> None:
