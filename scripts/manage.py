@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import translations  # noqa: E402
 from records import DATA_DIR, format_problems, load_catalog  # noqa: E402
 from schema import schema_text, write_schema  # noqa: E402
 from validate import errors, validate  # noqa: E402
@@ -33,8 +34,12 @@ def task_check(args: argparse.Namespace) -> int:
     """Validate all records and print every problem as file:line: field: message."""
     catalog = load_catalog(Path(args.data))
     problems = validate(catalog)
+    fields = translations.untranslated_fields(catalog)
+    chapters = translations.untranslated_chapters(ROOT / "docs")
+    problems += fields + chapters
     if problems:
         print(format_problems(problems))
+    print(translations.summary(fields, chapters))
     bad = errors(problems)
     print(
         f"{len(catalog.records)} voorbeelden gecontroleerd: "

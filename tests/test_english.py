@@ -1,0 +1,150 @@
+"""The English edition: every page has its counterpart, the switcher links both
+ways, ``lang`` is right everywhere, no Dutch interface text on English pages, and
+untranslated fields are marked as Dutch with a notice, exactly where they are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import Build, copy_project, fixture_records, run_build
+from translations import untranslated_chapters
+
+DUTCH_UI_WORDS = [
+    "Zoeken",
+    "Ga naar inhoud",
+    "Inhoudsopgave",
+    "Wijzig deze pagina",
+    "Vorige",
+    "Volgende",
+    "Laatst gecontroleerd",
+    "Aanpak",
+    "Resultaten",
+    "Bronnen",
+    "Meer voorbeelden",
+    "Kenmerken",
+    "Doelgroepen",
+    "Thema's",
+    "Organisaties",
+    "Plaats",
+    "Terug naar",
+    "Printen",
+    "Download als PDF",
+    "Geen voorbeelden",
+    "Trefwoorden",
+    "Praktijkvoorbeelden",
+    "hoofdfactor",
+    "Woningcorporatie",
+    "Welzijnsorganisatie",
+    "Huurdersorganisatie",
+    "Gemeente,",
+    "Kopiëren",
+    "Terug naar boven",
+]
+NOTICE = "This text has not been translated into English yet."
+
+
+class _Visible(HTMLParser):
+    """Visible text and labelling attributes, minus anything marked lang="nl" and external link titles."""
+
+    SKIP = frozenset({"script", "style", "svg"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.stack: list[tuple[str, bool]] = []
+
+    @property
+    def hidden(self) -> bool:
+        return any(skip for _, skip in self.stack)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in {"meta", "link", "br", "img", "input", "hr", "source"}:
+            if tag == "input" and not self.hidden:
+                self.parts += [a.get("placeholder") or "", a.get("aria-label") or ""]
+            return
+        # Titles of Dutch sources (external links) are names of documents, not interface text.
+        external = tag == "a" and (a.get("href") or "").startswith("http")
+        skip = tag in self.SKIP or a.get("lang") == "nl" or external
+        self.stack.append((tag, skip))
+        if not self.hidden:
+            self.parts += [a.get("aria-label") or "", a.get("title") or ""]
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_english(html: str) -> str:
+    parser = _Visible()
+    parser.feed(html)
+    text = " ".join(" ".join(parser.parts).split())
+    return re.sub(r"https?://\S+", " ", text)  # printed source addresses are not interface text
+
+
+def dutch_pages(site: Build) -> list[Path]:
+    return [
+        p
+        for p in site.site.rglob("index.html")
+        if p.relative_to(site.site).parts[0] not in {"en", "assets", "search", "pdf", "pagefind"}
+    ]
+
+
+def test_no_chapter_is_left_untranslated(site: Build) -> None:
+    assert untranslated_chapters(site.project / "docs") == []
+
+
+def test_every_dutch_page_has_an_english_counterpart_and_switcher_links_both_ways(site: Build) -> None:
+    pages = dutch_pages(site)
+    assert len(pages) > 90
+    for nl_path in pages:
+        relative = nl_path.relative_to(site.site).parent.as_posix()
+        url = "" if relative == "." else relative + "/"
+        en_path = site.site / "en" / nl_path.relative_to(site.site)
+        assert en_path.exists(), url
+        nl_html, en_html = nl_path.read_text(encoding="utf-8"), en_path.read_text(encoding="utf-8")
+        assert re.search(rf'href="[^"]*/en/{re.escape(url)}" hreflang="en"', nl_html), f"nl->en switcher: {url}"
+        assert re.search(rf'href="[^"]*/{re.escape(url)}" hreflang="nl"', en_html), f"en->nl switcher: {url}"
+
+
+def test_lang_attribute_on_every_page(site: Build) -> None:
+    for path in site.site.rglob("*.html"):
+        relative = path.relative_to(site.site).as_posix()
+        expected = "en" if relative.startswith("en/") else "nl"
+        assert f'<html lang="{expected}"' in path.read_text(encoding="utf-8")[:2000], relative
+
+
+def test_english_404_page(site: Build) -> None:
+    html = (site.site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html and "Page not found" in html
+
+
+@pytest.mark.parametrize("word", DUTCH_UI_WORDS)
+def test_no_dutch_interface_words_on_english_pages(site: Build, word: str) -> None:
+    offenders = []
+    for path in (site.site / "en").rglob("index.html"):
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", visible_english(path.read_text(encoding="utf-8"))):
+            offenders.append(path.relative_to(site.site).as_posix())
+    assert offenders == [], f"'{word}' on {offenders[:5]}"
+
+
+def test_untranslated_notice_only_where_a_field_is_missing(tmp_path: Path) -> None:
+    # synthetisch-a has every English field; synthetisch-b has no aanpak_en.
+    build = run_build(copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b")))
+    assert build.returncode == 0, build.output
+    b_en = build.html("en/voorbeelden/synthetisch-b/")
+    assert NOTICE in b_en
+    assert re.search(r'<div class="ib-tekst" lang="nl">\s*<p>Alleen een Nederlandse aanpak\.</p>', b_en)
+    assert "Synthetic example B about green space" in b_en
+    for url in ("en/voorbeelden/synthetisch-a/", "voorbeelden/synthetisch-a/", "voorbeelden/synthetisch-b/"):
+        assert NOTICE not in build.html(url), url
+        assert 'class="ib-vertaling"' not in build.html(url), url
