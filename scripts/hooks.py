@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 import generate
+import opendata
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from records import DataError
+from labels import label
 from render import render_factor_cards, render_factor_list
 
 if TYPE_CHECKING:
@@ -61,7 +63,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace markers such as ``<!-- voorbeelden factor=werk -->`` with generated lists."""
+    """Replace markers such as ``<!-- voorbeelden factor=werk -->`` with generated lists,
+    and say so on a page shown in another language than the edition's (a fallback)."""
+    if _page_language(page, config) != _build_language(config):
+        markdown = _fallback_notice(_build_language(config)) + markdown
     if "<!--" not in markdown:
         return markdown
     catalog = generate.load_catalog(_data_dir(config))
@@ -80,6 +85,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         )
 
     return MARKER.sub(replace, markdown)
+
+
+def _fallback_notice(lang: str) -> str:
+    text = label(lang)["not_translated_page"]
+    return f'<p class="ib-vertaling" lang="{lang}">{text}</p>\n\n' if text else ""
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
@@ -121,3 +131,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         page = site / "404.html" if lang == default else site / lang / "404.html"
         if page.parent.is_dir():
             page.write_text(output, encoding="utf-8")
+    # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
+    opendata.write_open_data(
+        generate.load_catalog(_data_dir(config)), site, generate.LANGUAGES, config.site_url or ""
+    )

@@ -148,3 +148,14 @@ def test_untranslated_notice_only_where_a_field_is_missing(tmp_path: Path) -> No
     for url in ("en/voorbeelden/synthetisch-a/", "voorbeelden/synthetisch-a/", "voorbeelden/synthetisch-b/"):
         assert NOTICE not in build.html(url), url
         assert 'class="ib-vertaling"' not in build.html(url), url
+
+
+def test_untranslated_chapter_falls_back_to_dutch_marked_as_dutch(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    (project / "docs" / "printen.en.md").unlink()
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    html = build.html("en/printen/")
+    assert html.startswith("<!doctype html>\n<html lang=\"nl\"") or '<html lang="nl"' in html[:200]
+    assert "This page has not been translated into English yet." in html
+    assert "This page has not been translated" not in build.html("en/over-dit-boek/")
