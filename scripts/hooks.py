@@ -16,10 +16,10 @@ from urllib.parse import urljoin
 
 import generate
 import opendata
+from labels import label
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from records import DataError
-from labels import label
 from render import render_factor_cards, render_factor_list
 
 if TYPE_CHECKING:
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
+HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
+SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
 _saved_404: dict[str, bytes] = {}
 
 
@@ -107,7 +110,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     mkdocs-static-i18n builds untranslated pages under /en/ with the Dutch text but
     ``lang="en"``; screen readers would then read Dutch with English rules.
     """
-    return HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
+    output = HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
+    return _repair_theme_html(output)
+
+
+def _repair_theme_html(output: str) -> str:
+    """Repair two things Material + mkdocs-static-i18n get wrong on every page.
+
+    - The per-page ``<link rel="alternate" hreflang>`` tags in ``<head>`` are
+      relative (search engines need absolute URLs), and Material's language
+      selector fetches ``sitemap.xml`` next to each one: two 404s per page view.
+      The sitemap static-i18n writes already lists every page with absolute
+      hreflang alternates (a form search engines accept), so the head copies go.
+      The language menu in the header keeps working: it has its own links.
+    - The search dialog has no accessible name; it gets the search field's label.
+    """
+    output = HEAD_HREFLANG.sub("", output)
+    field = SEARCH_FIELD_NAME.search(output)
+    if field:
+        output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{field.group(1)}"', 1)
+    return output
 
 
 # --- Keep the Dutch 404 page (mkdocs-static-i18n issue #284) -----------------------
@@ -117,7 +139,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Remember each language's 404 page; static-i18n lets the last language win."""
     if template_name == "404.html":
         lang = _build_language(config)
-        output = HTML_LANG.sub(f'<html lang="{lang}"', output, count=1)
+        output = _repair_theme_html(HTML_LANG.sub(f'<html lang="{lang}"', output, count=1))
         _saved_404[lang] = output
     return output
 
@@ -132,6 +154,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         if page.parent.is_dir():
             page.write_text(output, encoding="utf-8")
     # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
-    opendata.write_open_data(
-        generate.load_catalog(_data_dir(config)), site, generate.LANGUAGES, config.site_url or ""
-    )
+    opendata.write_open_data(generate.load_catalog(_data_dir(config)), site, generate.LANGUAGES, config.site_url or "")

@@ -140,8 +140,11 @@ class Catalog:
 # --- YAML loading ----------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as ``datetime.date`` and nothing more exotic."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader, in C when libyaml is there: thousands of records must load fast."""
+
+
+Loaded = tuple[Any, dict[str, int], list[Problem]]
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -152,125 +155,98 @@ def display_path(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path, root: Path) -> tuple[Any, dict[str, int], list[Problem]]:
+def _fail(shown: str, message: str, line: int = 1, field: str = "(bestand)") -> Loaded:
+    return None, {}, [Problem(shown, line, field, message)]
+
+
+def read_yaml(path: Path, root: Path) -> Loaded:
     """Parse one YAML file strictly. Returns (data, line table, problems).
 
     Rejects, with a located message: files outside ``root`` (symlinks), huge files,
     non-UTF-8 bytes, syntax errors, anchors/aliases (billion-laughs bombs) and
     duplicate keys, which YAML would otherwise silently resolve to the last value.
+    A UTF-8 byte order mark (Windows editors add one) is accepted.
     """
     shown = display_path(path, root)
     if not path.resolve().is_relative_to(root.resolve()):
-        return (
-            None,
-            {},
-            [
-                _whole(
-                    shown,
-                    "bestand verwijst naar een plek buiten data/ (symbolische link?)"
-                    " (zet het bestand zelf in data/voorbeelden/)",
-                )
-            ],
+        return _fail(
+            shown,
+            "bestand verwijst naar een plek buiten data/ (symbolische link?)"
+            " (zet het bestand zelf in data/voorbeelden/)",
         )
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
-        return (
-            None,
-            {},
-            [
-                _whole(
-                    shown,
-                    f"bestand is te groot: {len(raw):,} bytes (toegestaan: hooguit {MAX_FILE_BYTES:,} bytes)",
-                )
-            ],
-        )
+        return _fail(shown, f"bestand is te groot: {len(raw):,} bytes (toegestaan: hooguit {MAX_FILE_BYTES:,} bytes)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    shown,
-                    line,
-                    "(bestand)",
-                    f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}) (sla het bestand op als UTF-8)",
-                )
-            ],
+        return _fail(
+            shown,
+            f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}) (sla het bestand op als UTF-8)",
+            line=raw[: exc.start].count(b"\n") + 1,
         )
     if "\x00" in text:
-        return None, {}, [_whole(shown, "bestand bevat een nul-teken (sla het op als gewone UTF-8-tekst)")]
+        return _fail(shown, "bestand bevat een nul-teken (sla het op als gewone UTF-8-tekst)")
+    loader = _Loader(text)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                return (
-                    None,
-                    {},
-                    [
-                        Problem(
-                            shown,
-                            mark.line + 1,
-                            "(bestand)",
-                            "ankers en verwijzingen (& en *) zijn niet toegestaan (schrijf de waarde gewoon uit)",
-                        )
-                    ],
-                )
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return (
-                    None,
-                    {},
-                    [_whole(shown, "bestand is leeg (begin met een kopie van data/sjabloon-voorbeeld.yml)")],
-                )
-            lines, problems = _index_node(node, "", shown)
-            if problems:
-                return None, lines, problems
-            return loader.construct_document(node), lines, []
-        finally:
-            loader.dispose()
+        node = loader.get_single_node()
+        if node is None:
+            return _fail(shown, "bestand is leeg (begin met een kopie van data/sjabloon-voorbeeld.yml)")
+        lines: dict[str, int] = {}
+        problems = _index_node(node, "", shown, lines, set())
+        if problems:
+            return None, lines, problems
+        return loader.construct_document(node), lines, []
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 1
-        reason = exc.problem or exc.context or "onleesbare YAML"
-        started = exc.context_mark.line + 1 if exc.context_mark else line
-        where = f" (begonnen op regel {started})" if started != line else ""
-        return (
-            None,
-            {},
-            [
-                Problem(
-                    shown,
-                    line,
-                    "(syntaxis)",
-                    f"YAML-fout in kolom {column}: {reason}{where}"
-                    " (controleer inspringing met spaties, geen tabs, en aanhalingstekens)",
-                )
-            ],
-        )
+        return _fail(shown, *_syntax_message(exc))
     except (yaml.YAMLError, ValueError, TypeError) as exc:
-        return None, {}, [_whole(shown, f"onleesbare YAML: {exc}")]
+        return _fail(shown, f"onleesbare YAML: {exc}")
+    finally:
+        loader.dispose()
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[str, int, str]:
+    """(message, line, field) for a YAML error, keeping PyYAML's mark and reason."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    reason = exc.problem or exc.context or "onleesbare YAML"
+    started = exc.context_mark.line + 1 if exc.context_mark else line
+    where = f" (begonnen op regel {started})" if started != line else ""
+    message = (
+        f"YAML-fout in kolom {column}: {reason}{where}"
+        " (controleer inspringing met spaties, geen tabs, en aanhalingstekens)"
+    )
+    return message, line, "(syntaxis)"
 
 
 def _whole(shown: str, message: str) -> Problem:
     return Problem(shown, 1, "(bestand)", message)
 
 
-def _index_node(node: yaml.Node, prefix: str, shown: str) -> tuple[dict[str, int], list[Problem]]:
-    """Walk the node tree: record each field's line, and find duplicate keys."""
-    lines: dict[str, int] = {}
+def _index_node(node: yaml.Node, prefix: str, shown: str, lines: dict[str, int], seen: set[int]) -> list[Problem]:
+    """Walk the node tree: record each field's line, find duplicate keys and aliases.
+
+    An alias (``*name``) makes the composer hand back a node it already gave: seeing a
+    node twice means the file uses anchors, which we refuse before expanding anything.
+    """
+    if id(node) in seen:
+        return [
+            Problem(
+                shown,
+                node.start_mark.line + 1,
+                "(bestand)",
+                "ankers en verwijzingen (& en *) zijn niet toegestaan (schrijf de waarde gewoon uit)",
+            )
+        ]
+    seen.add(id(node))
     problems: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        keys: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             path = f"{prefix}.{key}" if prefix else key
-            if key in seen:
+            if key in keys:
                 problems.append(
                     Problem(
                         shown,
@@ -279,19 +255,15 @@ def _index_node(node: yaml.Node, prefix: str, shown: str) -> tuple[dict[str, int
                         "veld staat twee keer in het bestand (laat er één staan)",
                     )
                 )
-            seen.add(key)
+            keys.add(key)
             lines[path] = key_node.start_mark.line + 1
-            sub_lines, sub_problems = _index_node(value_node, path, shown)
-            lines.update(sub_lines)
-            problems.extend(sub_problems)
+            problems += _index_node(value_node, path, shown, lines, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}[{index}]"
             lines[path] = item.start_mark.line + 1
-            sub_lines, sub_problems = _index_node(item, path, shown)
-            lines.update(sub_lines)
-            problems.extend(sub_problems)
-    return lines, problems
+            problems += _index_node(item, path, shown, lines, seen)
+    return problems
 
 
 # --- Vocabularies ----------------------------------------------------------------
