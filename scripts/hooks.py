@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+import aandragen
 import generate
 import opendata
 from labels import label
@@ -81,10 +82,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render_factor_cards(catalog, lang)
         if name == "voorbeelden" and args.get("factor") in catalog.vocab.factoren:
             return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
+        if name == "aandragen":
+            try:
+                return aandragen.render_routes(config.extra.get("aandragen") or {}, lang)
+            except ValueError as exc:
+                raise PluginError(str(exc)) from None
         raise PluginError(
             f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
             f" (toegestaan: <!-- factorkaarten -->, <!-- voorbeelden factor=SLUG -->"
-            f" met SLUG uit data/factoren.yml)"
+            f" met SLUG uit data/factoren.yml, <!-- aandragen -->)"
         )
 
     return MARKER.sub(replace, markdown)

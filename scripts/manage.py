@@ -9,6 +9,8 @@ Tasks:
   build    validate, generate pages and build the site into site/ (or --site-dir)
   serve    build and serve on http://127.0.0.1:8000 with live reload
   test     the whole test suite: ruff, the validator and pytest (browser tests included)
+  nieuw    start a new example from the template (asks for title, factors and place)
+  formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import aandragen  # noqa: E402
+import new_record  # noqa: E402
 import translations  # noqa: E402
 from records import DATA_DIR, format_problems, load_catalog  # noqa: E402
 from schema import schema_text, write_schema  # noqa: E402
@@ -94,6 +98,22 @@ def task_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_nieuw(args: argparse.Namespace) -> int:
+    """Write data/voorbeelden/<id>.yml from the template; never overwrites."""
+    return new_record.run(args, Path(args.data))
+
+
+def task_formulier(args: argparse.Namespace) -> int:
+    """Print the issue form, or write .github/ISSUE_TEMPLATE/voorbeeld.yml with --write."""
+    vocab = load_catalog(Path(args.data)).vocab
+    if args.write:
+        changed = aandragen.write_issue_form(vocab, ROOT)
+        print("formulier bijgewerkt" if changed else "formulier was al actueel")
+    else:
+        sys.stdout.write(aandragen.issue_form_text(vocab))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -113,6 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     test = sub.add_parser("test", help="alle tests (ruff en pytest)")
     test.add_argument("pytest_args", nargs="*", help="extra argumenten voor pytest")
     test.set_defaults(func=task_test)
+    nieuw = sub.add_parser("nieuw", help="begin een nieuw voorbeeld (vraagt titel, factoren en plaats)")
+    new_record.add_arguments(nieuw)
+    nieuw.set_defaults(func=task_nieuw)
+    formulier = sub.add_parser("formulier", help="issueformulier Voorbeeld aandragen tonen of bijwerken")
+    formulier.add_argument("--write", action="store_true")
+    formulier.set_defaults(func=task_formulier)
     args, extra = parser.parse_known_args(argv)
     if extra and args.task != "test":
         parser.error(f"onbekende argumenten: {' '.join(extra)}")
