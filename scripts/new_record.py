@@ -47,8 +47,8 @@ class NewRecordError(Exception):
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens: 'Fryslân & Co!' -> 'fryslan-en-co'."""
-    text = text.replace("&", " en ")
+    """Lower-case ASCII words joined by hyphens: "Fryslân & thema's!" -> "fryslan-en-themas"."""
+    text = re.sub(r"['’`´]", "", text.replace("&", " en "))  # "thema's" -> "themas", as in the field name
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
