@@ -1,0 +1,246 @@
+"""What a real browser sees when it loads our pages: requests, console errors,
+cookies and axe-core's accessibility findings.
+
+Why a browser: the HTML alone does not show what Material's JavaScript fetches,
+which hosts a page contacts, or whether text contrast holds once the CSS is
+applied. Debian's Chromium is driven by Playwright (never a downloaded browser),
+and every request to a host other than the local server is blocked *and counted*,
+so the check works offline and a third-party request can never leak out.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""The axe rules for WCAG 2.0 and 2.1, levels A and AA (the legal bar for Dutch public bodies)."""
+MOBILE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+ANALYTICS = ("google-analytics", "googletagmanager", "gtag(", "matomo", "piwik", "plausible", "_paq", "hotjar")
+"""Tell-tale strings of analytics scripts; none may appear in what we ship."""
+
+
+# --- Serving ---------------------------------------------------------------------
+
+
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder like a static host does: a missing page gets the site's 404.html."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port); yields the base URL."""
+    handler = functools.partial(_StaticHost, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium via Playwright, for scripts (tests use conftest's fixture)."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        raise SystemExit("Chromium ontbreekt: installeer het met 'sudo apt-get install chromium' (Debian).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+# --- Loading a page and recording what happens --------------------------------------
+
+
+@dataclass
+class PageLoad:
+    """Everything a page did while it loaded, beyond showing itself."""
+
+    url: str
+    status: int = 0
+    elsewhere: list[str] = field(default_factory=list)
+    """Requests to any host but the local server (blocked before they left)."""
+    failed: list[str] = field(default_factory=list)
+    """Requests that failed or got an error status (404s), besides the page itself."""
+    console_errors: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[str]:
+        return [
+            *(f"request to another host: {u}" for u in self.elsewhere),
+            *(f"failed request: {u}" for u in self.failed),
+            *(f"console error: {m}" for m in self.console_errors),
+            *(f"cookie set: {c}" for c in self.cookies),
+        ]
+
+
+def guard_requests(context: BrowserContext, base_url: str, record: list[str]) -> None:
+    """Block every request that would leave the local server, and write it down."""
+    own = urlsplit(base_url).netloc
+
+    def route(route: Route) -> None:
+        url = route.request.url
+        if urlsplit(url).netloc == own or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            record.append(url)
+            route.abort("blockedbyclient")
+
+    context.route("**/*", route)
+
+
+def load(context: BrowserContext, base_url: str, path: str) -> tuple[Page, PageLoad]:
+    """Open ``path`` in a new page of a fresh ``context``; record requests, errors and cookies.
+
+    Waits until the network is quiet, so late requests (a script that phones
+    home after load, the search worker's files) are caught too.
+    """
+    page, result = _start(context, base_url, path)
+    _finish(context, page, result)
+    return page, result
+
+
+def _start(context: BrowserContext, base_url: str, path: str) -> tuple[Page, PageLoad]:
+    result = PageLoad(base_url + path)
+    guard_requests(context, base_url, result.elsewhere)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
+    page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: _record_failure(result, r.url, r.failure or "failed"))
+    page.on("response", lambda r: r.status >= 400 and _record_failure(result, r.url, str(r.status)))
+    response = page.goto(result.url, wait_until="commit")
+    result.status = response.status if response else 0
+    return page, result
+
+
+def _finish(context: BrowserContext, page: Page, result: PageLoad) -> None:
+    page.wait_for_load_state("networkidle")
+    result.cookies = [f"{c['name']} ({c['domain']})" for c in context.cookies()]
+
+
+def _record_failure(result: PageLoad, url: str, why: str) -> None:
+    # The page's own status is checked by the caller; blocked third-party requests
+    # are already counted in ``elsewhere``.
+    if url != result.url and url not in result.elsewhere:
+        result.failed.append(f"{url} ({why})")
+
+
+def load_every_page(browser: Browser, base_url: str, paths: list[str], at_once: int = 4) -> list[PageLoad]:
+    """Load each path in a fresh context (no shared cookies or storage).
+
+    ``at_once`` pages load side by side: navigation starts on all of them, then we
+    wait for each in turn, so the browser works while Python waits.
+    """
+    loads = []
+    for start in range(0, len(paths), at_once):
+        batch = [(browser.new_context(), path) for path in paths[start : start + at_once]]
+        try:
+            started = [(context, *_start(context, base_url, path)) for context, path in batch]
+            for context, page, result in started:
+                _finish(context, page, result)
+                loads.append(result)
+        finally:
+            for context, _path in batch:
+                context.close()
+    return loads
+
+
+# --- Accessibility -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One axe-core rule broken on one page, with the first few offending elements."""
+
+    page: str
+    rule: str
+    impact: str
+    help: str
+    targets: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.rule} ({self.impact}): {self.help}; " + " | ".join(self.targets)
+
+
+def axe(page: Page, label: str, tags: list[str] = WCAG_TAGS) -> list[Violation]:
+    """Run the vendored axe-core on the page as it is now; returns its violations."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact || '', help: v.help,
+                targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1]?.trim()),
+            }));
+        }""",
+        tags,
+    )
+    return [Violation(label, v["id"], v["impact"], v["help"], tuple(v["targets"])) for v in found]
+
+
+def analytics_markers(site: Path) -> list[str]:
+    """Files we ship that mention an analytics service (scripts, styles, pages)."""
+    hits = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in {".html", ".js", ".css"} or not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace").lower()
+        hits += [f"{path.relative_to(site)}: {m}" for m in ANALYTICS if m in text]
+    return hits
+
+
+def describe(items: list[object]) -> str:
+    """A readable assertion message: one finding per line."""
+    return "\n".join(str(i) for i in items) or "(none)"
+
+
+def as_json(items: list[object]) -> str:
+    return json.dumps([str(i) for i in items], ensure_ascii=False, indent=1)
