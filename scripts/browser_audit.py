@@ -244,3 +244,84 @@ def describe(items: list[object]) -> str:
 
 def as_json(items: list[object]) -> str:
     return json.dumps([str(i) for i in items], ensure_ascii=False, indent=1)
+
+
+# --- Keyboard ------------------------------------------------------------------------
+
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+"""Injected before a keyboard walk so each check sees the end state, not a fade."""
+
+_FOCUS_STATE = """() => {
+    const e = document.activeElement;
+    if (!e || e === document.body || e === document.documentElement) return null;
+    const r = e.getBoundingClientRect();
+    const s = getComputedStyle(e);
+    const visible = e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        && r.width > 0 && r.height > 0
+        && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+    const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || '').trim();
+    return {
+        key: e.dataset.ibWalk || (e.dataset.ibWalk = String(Math.random()).slice(2)),
+        what: `${e.tagName.toLowerCase()}${e.className ? '.' + String(e.className).trim().split(/\\s+/)[0] : ''}`
+            + ` "${name.replace(/\\s+/g, ' ').slice(0, 40)}"`,
+        visible, ring,
+    };
+}"""
+
+_CONTROLS = """() => [...document.querySelectorAll(
+        'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
+    .filter(e => !e.disabled && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+        && e.getBoundingClientRect().width > 0 && e.getAttribute('tabindex') !== '-1')
+    .map(e => {
+        e.dataset.ibWalk = e.dataset.ibWalk || String(Math.random()).slice(2);
+        const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || '').trim();
+        return [e.dataset.ibWalk, `${e.tagName.toLowerCase()} "${name.replace(/\\s+/g, ' ').slice(0, 40)}"`];
+    })"""
+
+
+@dataclass
+class KeyboardWalk:
+    """The stops the Tab key visits on a page, from the top until it comes round again."""
+
+    stops: list[dict[str, Any]]
+    unreached: list[str]
+    wrapped: bool
+
+    @property
+    def problems(self) -> list[str]:
+        found = [f"focus not visible on {s['what']}" for s in self.stops if not s["visible"]]
+        found += [f"no focus indicator on {s['what']}" for s in self.stops if s["visible"] and not s["ring"]]
+        found += [f"not reachable with Tab: {u}" for u in self.unreached]
+        if not self.wrapped:
+            found.append("Tab never came back to the start: focus is trapped")
+        return found
+
+
+def walk_with_tab(page: Page, limit: int = 400) -> KeyboardWalk:
+    """Press Tab from the top of the page until focus comes round, checking every stop.
+
+    Every stop must be visible with a focus ring; every control that is visible
+    when the page opens must be among the stops; and the walk must come back to
+    where it started (focus not trapped).
+    """
+    page.add_style_tag(content=NO_MOTION)
+    controls = dict(page.evaluate(_CONTROLS))
+    stops: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    wrapped = False
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(_FOCUS_STATE)
+        if state is None:  # focus left the document (browser chrome): the next Tab starts over
+            if stops:
+                wrapped = True
+                break
+            continue
+        if state["key"] in seen:
+            wrapped = state["key"] == stops[0]["key"]
+            break
+        seen.add(state["key"])
+        stops.append(state)
+    unreached = [what for key, what in controls.items() if key not in seen]
+    return KeyboardWalk(stops, unreached, wrapped)

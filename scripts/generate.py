@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from labels import label
 from records import Catalog, DataError, Record, load_catalog
-from render import example_card, related_examples, render_example, render_overview
+from render import example_card, factor_index_pages, related_examples, render_example, render_overview
 from validate import errors, validate
 
 log = logging.getLogger("mkdocs.plugins.ib")
@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.ib")
 DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
 GENERATED = "voorbeelden"
 LANGUAGES = ("nl", "en")
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MARKER_FILE = ".gegenereerd"
 """Present in the generated folder so we never clean a folder we did not make."""
 
@@ -46,7 +47,8 @@ def suffix(lang: str) -> str:
 
 def front_matter(meta: dict) -> str:
     """YAML front matter. Values are already HTML-escaped where the theme prints them raw."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    return "---\n" + dumped + "---\n\n"
 
 
 def example_meta(record: Record, catalog: Catalog, lang: str) -> dict:
@@ -60,7 +62,6 @@ def example_meta(record: Record, catalog: Catalog, lang: str) -> dict:
     return {
         "title": _escape(card["title"].value),
         "description": _escape(summary),
-        "tags": [catalog.vocab.factoren[f].name(lang) for f in record.factors if f in catalog.vocab.factoren],
         "ib_bron": f"data/voorbeelden/{record.path.name}",
     }
 
@@ -84,6 +85,20 @@ def build_pages(catalog: Catalog) -> dict[str, str]:
                 "ib_pagina": "overzicht",
             }
         ) + render_overview(catalog, lang)
+        for name, body in factor_index_pages(catalog, lang).items():
+            factor = catalog.vocab.factoren[name.split("/")[1]]
+            number = 1 if name.endswith("/index") else int(name.rsplit("/", 1)[1])
+            title = t["factor_index_title"].format(factor=factor.name(lang))
+            pages[f"{name}{suffix(lang)}.md"] = (
+                front_matter(
+                    {
+                        "title": title if number == 1 else f"{title} ({t['page'].format(page=number)})",
+                        "description": t["factor_index_description"].format(factor=factor.name(lang), page=number),
+                        "ib_bron": "",
+                    }
+                )
+                + body
+            )
         for record in catalog.records:
             pages[f"{record.id}{suffix(lang)}.md"] = front_matter(example_meta(record, catalog, lang)) + render_example(
                 record, catalog, related[record.id], lang
@@ -100,29 +115,37 @@ def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
     (target / MARKER_FILE).write_text("Gegenereerd uit data/voorbeelden; niet bewerken.\n", encoding="utf-8")
     for name, text in pages.items():
         path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists() and path.read_text(encoding="utf-8") == text:
             report.unchanged += 1
             continue
         path.write_text(text, encoding="utf-8")
         report.written += 1
-    for path in target.glob("*.md"):
-        if path.name not in pages:
+    for path in target.rglob("*.md"):
+        if path.relative_to(target).as_posix() not in pages:
             path.unlink()
             report.removed += 1
     return report
 
 
+_written: dict[Path, Catalog] = {}
+"""Which catalog (by identity) was last written to which folder in this process.
+mkdocs-static-i18n runs on_pre_build once per language; the second run would only
+re-render identical pages."""
+
+
 def generate(data_dir: Path | None = None, docs_dir: Path = DOCS_DIR) -> tuple[Catalog, WriteReport]:
     """Validate the data, then write the pages. Raises DataError and writes nothing on errors."""
     catalog = load_catalog(data_dir) if data_dir else load_catalog()
+    target = docs_dir / GENERATED
+    if _written.get(target) is catalog and (target / MARKER_FILE).exists():
+        return catalog, WriteReport()
     problems = validate(catalog)
     if errors(problems):
         raise DataError(problems)
-    report = write_pages(build_pages(catalog), docs_dir / GENERATED)
+    report = write_pages(build_pages(catalog), target)
+    _written[target] = catalog
     log.info(
-        "Voorbeelden: %d geschreven, %d ongewijzigd, %d verwijderd",
-        report.written,
-        report.unchanged,
-        report.removed,
+        "Voorbeelden: %d geschreven, %d ongewijzigd, %d verwijderd", report.written, report.unchanged, report.removed
     )
     return catalog, report

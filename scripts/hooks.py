@@ -17,16 +17,19 @@ from urllib.parse import urljoin
 import aandragen
 import generate
 import opendata
+import paper
+import search
 from labels import label
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from records import DataError
-from render import render_factor_cards, render_factor_list
+from render import example_card, render_factor_cards, render_factor_indexes, render_factor_list
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
+    from records import Catalog, Record
 
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""
@@ -35,10 +38,21 @@ HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflan
 SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
 _saved_404: dict[str, bytes] = {}
+_build_catalog: dict[str, Catalog] = {}
+"""The catalog validated in this build's on_pre_build, per config file. Later events
+reuse it: checking the data folder's fingerprint on every page would cost one
+``stat`` per record per page, which grows with the square of the collection."""
+_records_by_id: dict[int, dict[str, Record]] = {}
+"""Records of the current catalog by id (keyed on the catalog object), for on_post_page."""
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / "data"
+
+
+def _catalog(config: MkDocsConfig) -> Catalog:
+    """This build's catalog (see ``_build_catalog``), loading it if no build ran yet."""
+    return _build_catalog.get(config.config_file_path) or generate.load_catalog(_data_dir(config))
 
 
 def _build_language(config: MkDocsConfig) -> str:
@@ -61,7 +75,8 @@ def _page_language(page: Page, config: MkDocsConfig) -> str:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate the data and write the generated pages before files are collected."""
     try:
-        generate.generate(_data_dir(config), Path(config.docs_dir))
+        catalog, _ = generate.generate(_data_dir(config), Path(config.docs_dir))
+        _build_catalog[config.config_file_path] = catalog
     except DataError as exc:
         raise PluginError(f"De voorbeelden bevatten fouten; er is niets gebouwd.\n{exc}") from None
 
@@ -73,13 +88,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = _fallback_notice(_build_language(config)) + markdown
     if "<!--" not in markdown:
         return markdown
-    catalog = generate.load_catalog(_data_dir(config))
+    catalog = _catalog(config)
     lang = _page_language(page, config)
 
     def replace(match: re.Match[str]) -> str:
         name, args = match.group(1), dict(re.findall(r"(\w+)=([\w-]+)", match.group(2)))
         if name == "factorkaarten":
             return render_factor_cards(catalog, lang)
+        if name == "factorindexen":
+            return render_factor_indexes(catalog, lang)
         if name == "voorbeelden" and args.get("factor") in catalog.vocab.factoren:
             return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
         if name == "aandragen":
@@ -89,7 +106,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 raise PluginError(str(exc)) from None
         raise PluginError(
             f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
-            f" (toegestaan: <!-- factorkaarten -->, <!-- voorbeelden factor=SLUG -->"
+            f" (toegestaan: <!-- factorkaarten -->, <!-- factorindexen -->, <!-- voorbeelden factor=SLUG -->"
             f" met SLUG uit data/factoren.yml, <!-- aandragen -->)"
         )
 
@@ -106,6 +123,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     source = page.meta.get("ib_bron")
     if source is not None and config.edit_uri:
         page.edit_url = urljoin(urljoin(config.repo_url or "", config.edit_uri), "../" + source) if source else None
+    # Print header, running footer and PDF links for partials/ib-acties.html.
+    context["ib_print"] = paper.print_context(page, config, _page_language(page, config), _default_language(config))
     return context
 
 
@@ -117,7 +136,33 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     ``lang="en"``; screen readers would then read Dutch with English rules.
     """
     output = HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
-    return _repair_theme_html(output)
+    return _prepare_search(_repair_theme_html(output), page, config)
+
+
+def _prepare_search(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give an example page its Pagefind filters and card text; point each language's
+    header search at its own index (scripts/search.py says why)."""
+    source = page.meta.get("ib_bron")
+    lang = _build_language(config)
+    if source:
+        catalog = _catalog(config)
+        record = _record(catalog, Path(source).stem)
+        if record is not None:
+            card = example_card(record, catalog, _page_language(page, config))
+            try:
+                output = search.mark_example_page(output, search.pagefind_attributes(card, lang))
+            except ValueError as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}; dit voorbeeld zou niet vindbaar zijn") from None
+    if lang != _default_language(config):
+        output = search.point_search_at_language(output, lang)
+    return output
+
+
+def _record(catalog: Catalog, record_id: str) -> Record | None:
+    if id(catalog) not in _records_by_id:
+        _records_by_id.clear()
+        _records_by_id[id(catalog)] = {r.id: r for r in catalog.records}
+    return _records_by_id[id(catalog)].get(record_id)
 
 
 def _repair_theme_html(output: str) -> str:
@@ -146,6 +191,8 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name == "404.html":
         lang = _build_language(config)
         output = _repair_theme_html(HTML_LANG.sub(f'<html lang="{lang}"', output, count=1))
+        if lang != _default_language(config):
+            output = search.point_search_at_language(output, lang)
         _saved_404[lang] = output
     return output
 
@@ -160,4 +207,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         if page.parent.is_dir():
             page.write_text(output, encoding="utf-8")
     # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
-    opendata.write_open_data(generate.load_catalog(_data_dir(config)), site, generate.LANGUAGES, config.site_url or "")
+    opendata.write_open_data(_catalog(config), site, generate.LANGUAGES, config.site_url or "")
+    # Search indexes once per full build, when every language is on disk: the outer
+    # run gets here after mkdocs-static-i18n (-100) built the other languages inside
+    # it; during those inner builds the plugin's ``building`` flag is set.
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "building", False):
+        languages = list(getattr(i18n, "build_languages", None) or [default])
+        try:
+            search.finish_site(site, languages, default)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None

@@ -20,13 +20,22 @@ from typing import Any
 
 import jinja2
 import markdown
+import material
 from labels import label
 from markupsafe import Markup
 from records import Catalog, Factor, Record
+from search import search_form
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 """Python-Markdown's own escapable characters (ESCAPED_CHARS); others would show a backslash."""
+LIST_LIMIT = 60
+"""Examples listed in a factor chapter; beyond that the chapter links to the factor index."""
+PAGE_SIZE = 60
+"""Examples per page of a factor index (``/voorbeelden/factor/<slug>/``)."""
+OVERVIEW_LIMIT = 100
+"""Up to this many examples the overview lists them all; beyond it, the first few per factor."""
+OVERVIEW_PER_FACTOR = 10
 HEADING = re.compile(r"<(/?)h([1-6])\b")
 SAFE_HREF = re.compile(r'(href|src)="([^"]*)"')
 
@@ -42,10 +51,14 @@ def md_inline(text: str) -> Markup:
 
 def safe_markdown(text: str) -> Markup:
     """Convert an editor's Markdown to HTML with raw HTML escaped and unsafe links removed."""
-    converted = markdown.markdown(html.escape(text, quote=False), extensions=["sane_lists"], output_format="html")
+    converted = _MARKDOWN.reset().convert(html.escape(text, quote=False))
     # Headings in a field sit below the page's own H2 sections: demote them by two.
     converted = HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", converted)
     return Markup(SAFE_HREF.sub(_safe_href, converted))
+
+
+_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+"""One converter for every field: building a Markdown instance costs more than converting."""
 
 
 def _safe_href(match: re.Match[str]) -> str:
@@ -98,6 +111,7 @@ def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
         "id": record.id,
         "title": localized(record, "titel", lang),
         "summary": localized(record, "samenvatting", lang),
+        "line": _first_sentence(localized(record, "samenvatting", lang)),
         "place": record.get("plaats") or "",
         "province": vocab.provincies[record.get("provincie")].name(lang)
         if record.get("provincie") in vocab.provincies
@@ -111,6 +125,14 @@ def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
             "organisatie": sorted({o.get("soort") for o in record.get("organisaties") or [] if isinstance(o, dict)}),
         },
     }
+
+
+def _first_sentence(text: Text | None) -> Text | None:
+    """The summary's first sentence: the "one-line summary" of lists."""
+    if not text:
+        return None
+    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", " ".join(text.value.split()), maxsplit=1)[0]
+    return Text(first, text.lang)
 
 
 def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
@@ -203,28 +225,92 @@ def render_example(record: Record, catalog: Catalog, related: list[Record], lang
 
 
 def render_overview(catalog: Catalog, lang: str) -> str:
-    groups = [
-        {
-            "factor": factor,
-            "cards": [
-                example_card(r, catalog, lang)
-                for r in sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
-            ],
-        }
-        for slug, factor in catalog.vocab.factoren.items()
-    ]
+    """All examples by main factor; past ``OVERVIEW_LIMIT`` the first few per factor
+    plus a link to that factor's index, so the page stays light at any size."""
+    limit = None if len(catalog.records) <= OVERVIEW_LIMIT else OVERVIEW_PER_FACTOR
+    groups = []
+    for slug, factor in catalog.vocab.factoren.items():
+        records = sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
+        groups.append(
+            {
+                "factor": factor,
+                "total": len(records),
+                "cards": [example_card(r, catalog, lang) for r in records[:limit]],
+            }
+        )
     return ENV.get_template("overzicht.md.html").render(
-        groups=groups, total=len(catalog.records), lang=lang, t=label(lang)
+        groups=groups, total=len(catalog.records), lang=lang, t=label(lang), search=search_form(catalog, lang)
     )
 
 
 def render_factor_list(catalog: Catalog, factor: Factor, lang: str) -> str:
-    cards = [example_card(r, catalog, lang) for r in records_for_factor(catalog, factor.slug)]
-    return ENV.get_template("factorlijst.md.html").render(cards=cards, factor=factor, lang=lang, t=label(lang))
+    """The list inside a factor chapter: every example of the factor, up to ``LIST_LIMIT``."""
+    records = records_for_factor(catalog, factor.slug)
+    cards = [example_card(r, catalog, lang) for r in records[:LIST_LIMIT]]
+    return ENV.get_template("factorlijst.md.html").render(
+        cards=cards, total=len(records), factor=factor, lang=lang, t=label(lang)
+    )
+
+
+def factor_index_pages(catalog: Catalog, lang: str) -> dict[str, str]:
+    """Paginated index of each factor: ``factor/<slug>/index.md``, ``factor/<slug>/2.md``, ...
+
+    Page 1 is the folder's index; later pages are one level deeper in the URL
+    (``/voorbeelden/factor/zorg/2/``), hence the ``up`` prefix for relative links.
+    """
+    pages: dict[str, str] = {}
+    t = label(lang)
+    for slug, factor in catalog.vocab.factoren.items():
+        records = records_for_factor(catalog, slug)
+        count = max(1, -(-len(records) // PAGE_SIZE))
+        for number in range(1, count + 1):
+            name = "index" if number == 1 else str(number)
+            chunk = records[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+            up = "" if number == 1 else "../"
+            body = ENV.get_template("factorindex.md.html").render(
+                factor=factor,
+                cards=[example_card(r, catalog, lang) for r in chunk],
+                total=len(records),
+                number=number,
+                pages=count,
+                up=up,
+                lang=lang,
+                t=t,
+                previous=None if number == 1 else ("index.md" if number == 2 else f"{number - 1}.md"),
+                next=f"{number + 1}.md" if number < count else None,
+            )
+            pages[f"factor/{slug}/{name}"] = body
+    return pages
+
+
+def render_factor_indexes(catalog: Catalog, lang: str) -> str:
+    """Links to each factor's index of examples, with counts (the "Trefwoorden" page)."""
+    t = label(lang)
+    lines = []
+    for slug, factor in catalog.vocab.factoren.items():
+        count = len(records_for_factor(catalog, slug))
+        lines.append(
+            f"- [{md_inline(factor.name(lang))}](voorbeelden/factor/{slug}/index.md): {count} {t['examples_count']}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def icon_svg(name: str, colour: str = "") -> Markup:
+    """A Material icon (e.g. ``material/home-heart``) as inline SVG, hidden from screen readers.
+
+    Inline, so no extra request; the factor's colour goes in the SVG's own ``fill``.
+    """
+    path = Path(material.__file__).parent / "templates" / ".icons" / f"{name}.svg"
+    if not path.is_file():
+        raise ValueError(f"data/factoren.yml: icoon '{name}' bestaat niet in Material (zie .icons/material/)")
+    svg = path.read_text(encoding="utf-8")
+    fill = f' fill="{html.escape(colour)}"' if re.fullmatch(r"#[0-9a-fA-F]{6}", colour or "") else ""
+    return Markup(svg.replace("<svg ", f'<svg aria-hidden="true" focusable="false" class="ib-icoon"{fill} ', 1))
 
 
 def render_factor_cards(catalog: Catalog, lang: str) -> str:
     counts = {slug: len(records_for_factor(catalog, slug)) for slug in catalog.vocab.factoren}
+    icons = {f.slug: icon_svg(f.icoon, f.kleur) for f in catalog.vocab.factoren.values()}
     return ENV.get_template("factorkaarten.md.html").render(
-        factors=list(catalog.vocab.factoren.values()), counts=counts, lang=lang, t=label(lang)
+        factors=list(catalog.vocab.factoren.values()), counts=counts, icons=icons, lang=lang, t=label(lang)
     )

@@ -15,12 +15,16 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import material
 from records import Catalog, Problem, Record, display_path, today
 from schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
 
 STALE_AFTER_DAYS = 2 * 365
+RESERVED_IDS = frozenset({"factor", "index"})
+"""Names the generator uses inside docs/voorbeelden/ itself."""
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
@@ -36,6 +40,7 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems += check_unique_ids(catalog)
     problems += check_duplicate_sources(catalog)
     problems += check_factors_used(catalog)
+    problems += check_factor_list(catalog)
     return problems
 
 
@@ -54,7 +59,9 @@ def check_record(record: Record, catalog: Catalog) -> list[Problem]:
     def report(key: str, message: str, warning: bool = False) -> None:
         found.append(Problem(shown, record.line(key), key, message, warning))
 
-    if not re.match(ID_PATTERN, record.id):
+    if record.id in RESERVED_IDS:
+        report("(bestandsnaam)", f"'{record.id}' is een gereserveerde naam (kies een andere bestandsnaam)")
+    elif not re.match(ID_PATTERN, record.id):
         report(
             "(bestandsnaam)",
             f"'{record.path.name}' is geen geldige id"
@@ -270,6 +277,32 @@ def check_factors_used(catalog: Catalog) -> list[Problem]:
         for slug in catalog.vocab.factoren
         if slug not in used and catalog.records
     ]
+
+
+def check_factor_list(catalog: Catalog) -> list[Problem]:
+    """The factor list drives chapters, cards and filters: an icon or colour typo must stop the build."""
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    problems = []
+    for slug, factor in catalog.vocab.factoren.items():
+        if not (icons / f"{factor.icoon}.svg").is_file():
+            problems.append(
+                Problem(
+                    "data/factoren.yml",
+                    1,
+                    f"{slug}.icoon",
+                    f"'{factor.icoon}' is geen Material-icoon (bijvoorbeeld material/home-heart)",
+                )
+            )
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", factor.kleur or ""):
+            problems.append(
+                Problem(
+                    "data/factoren.yml",
+                    1,
+                    f"{slug}.kleur",
+                    f"'{factor.kleur}' is geen kleur (schrijf #rrggbb, bijvoorbeeld \"#1f6b45\")",
+                )
+            )
+    return problems
 
 
 # --- Helpers ---------------------------------------------------------------------

@@ -156,6 +156,6 @@ def test_untranslated_chapter_falls_back_to_dutch_marked_as_dutch(tmp_path: Path
     build = run_build(project)
     assert build.returncode == 0, build.output
     html = build.html("en/printen/")
-    assert html.startswith("<!doctype html>\n<html lang=\"nl\"") or '<html lang="nl"' in html[:200]
+    assert html.startswith('<!doctype html>\n<html lang="nl"') or '<html lang="nl"' in html[:200]
     assert "This page has not been translated into English yet." in html
     assert "This page has not been translated" not in build.html("en/over-dit-boek/")

@@ -173,5 +173,5 @@ def test_example_pages_end_with_related_examples(site: Build, catalog: Catalog) 
     for record in catalog.records[:10]:
         html = site.html(f"voorbeelden/{record.id}/")
         related = html.split('id="meer-voorbeelden-zoals-dit"')[1]
-        links = re.findall(r'<h3[^>]*><a href="\.\./([a-z0-9-]+)/"', related)
+        links = re.findall(r'<li class="ib-item"><a href="\.\./([a-z0-9-]+)/"', related)
         assert 1 <= len(links) <= 3 and record.id not in links, record.id

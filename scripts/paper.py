@@ -1,0 +1,119 @@
+"""What a page shows on paper, and which PDF it offers for download.
+
+Why a module: the print header (book, page address, date), the running footer
+and the "Download als PDF" link are page facts (title, address, language, build
+date, does a PDF exist) computed here, so ``overrides/partials/ib-acties.html``
+stays a thin template. ``scripts/pdf.py`` builds the PDFs into ``docs/pdf/``
+(git-ignored); a page links to its PDF only when that file exists, so the site
+builds and works without them, and the next normal build publishes them.
+
+File names follow mkdocs-static-i18n's suffix structure: ``docs/pdf/<stem>.pdf``
+is published at ``/pdf/<stem>.pdf`` and ``docs/pdf/<stem>.en.pdf`` at
+``/en/pdf/<stem>.pdf``. ``<stem>`` is the page URL with ``/`` as ``-``
+(``factoren/werk/`` -> ``factoren-werk``); the whole book is ``boek``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from labels import label
+from markdown.extensions.toc import slugify
+from mkdocs.utils import get_build_datetime, get_relative_url
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+PDF_FOLDER = "pdf"
+BOOK_STEM = "boek"
+BOOK_LINK_URLS = frozenset({"", "printen/"})
+"""Pages that offer the whole book: the home page and the page about printing."""
+
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def pdf_stem(url: str) -> str:
+    """File name (without .pdf) of a page's PDF: its URL with ``/`` as ``-``."""
+    return url.strip("/").replace("/", "-") or "index"
+
+
+def pdf_source(docs_dir: Path, stem: str, lang: str, default_lang: str) -> Path:
+    """Where the PDF of ``stem`` in ``lang`` lives under docs/ (suffix structure)."""
+    suffix = "" if lang == default_lang else f".{lang}"
+    return Path(docs_dir) / PDF_FOLDER / f"{stem}{suffix}.pdf"
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """A date as readers write it: '27 november 2026' / '27 November 2026'."""
+    months = MONTHS.get(lang, MONTHS["nl"])
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def format_size(size: int, lang: str) -> str:
+    """File size for a download link: '245 kB', '1,4 MB' (Dutch decimal comma)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    text = f"{size / 1_000_000:.1f} MB"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that is safe inside a ``<style>`` element.
+
+    Page titles end up in ``@page`` margin boxes (the running footer), which only
+    take CSS strings. Backslash, quotes and line breaks get CSS escapes, and ``<``
+    is escaped so a title can never close the ``<style>`` element.
+    """
+    escaped = (
+        " ".join(text.split())
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("<", "\\3C ")
+        .replace(">", "\\3E ")
+        .replace("&", "\\26 ")
+    )
+    return f'"{escaped}"'
+
+
+def download_name(title: str) -> str:
+    """Name a downloaded PDF gets: its title as a slug, e.g. 'bronnen.pdf'."""
+    return slugify(title, "-") + ".pdf"
+
+
+def _download(docs_dir: Path, stem: str, page_url: str, title: str, lang: str, default_lang: str) -> dict | None:
+    """Link data for a built PDF, relative to the page; None when it was not built."""
+    path = pdf_source(docs_dir, stem, lang, default_lang)
+    if not path.is_file():
+        return None
+    return {
+        "url": get_relative_url(f"{PDF_FOLDER}/{stem}.pdf", page_url or "."),
+        "filename": download_name(title),
+        "size": format_size(path.stat().st_size, lang),
+    }
+
+
+def print_context(page: Page, config: MkDocsConfig, lang: str, default_lang: str) -> dict[str, Any]:
+    """Everything ib-acties.html shows: labels, print header, footer CSS and PDF links."""
+    t = label(lang)
+    book = config.site_name
+    title = page.title or book
+    docs_dir = Path(config.docs_dir)
+    book_pdf = None
+    if page.url in BOOK_LINK_URLS:
+        book_pdf = _download(docs_dir, BOOK_STEM, page.url, book, lang, default_lang)
+    return {
+        "labels": t,
+        "book": book,
+        "title": title,
+        "address": page.canonical_url or "",
+        "date": format_date(get_build_datetime().date(), lang),
+        "footer": css_string(f"{book} · {title}" if title != book else book),
+        "pdf": _download(docs_dir, pdf_stem(page.url), page.url, title, lang, default_lang),
+        "book_pdf": book_pdf,
+    }

@@ -1,0 +1,263 @@
+"""Search for the examples: the filter form, the Pagefind index and the header search.
+
+Why this module: finding examples must understand Dutch word forms ("schulden"
+finds "schuld"), stay in the reader's language and filter by factor, place and
+theme. Material's lunr search does none of that well (tooling notes, section 5),
+so the example overview uses Pagefind: a per-language index built from the
+finished site, with Dutch stemming and filters. The header search stays
+Material's, but gets one index per language instead of one mixed index.
+
+Three steps, all plain functions the hook calls:
+
+1. While pages are written (``on_post_page``): each example page gets its filter
+   values, sort key and card text as ``data-pagefind-*`` attributes
+   (:func:`mark_example_page`), and pages of the non-default languages are pointed
+   at their own header-search index (:func:`point_search_at_language`).
+2. When every language is built (``on_post_build`` of the outer run): the mixed
+   Material index is split per language (:func:`split_search_index`) and
+   Pagefind indexes the example pages (:func:`build_pagefind`).
+3. The overview page gets the form (:func:`search_form`); its labels and filter
+   values come from ``data/`` and :mod:`labels` in the page's language, so the
+   browser script holds no text and no lists of its own.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import posixpath
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from labels import label
+from records import Catalog
+
+log = logging.getLogger("mkdocs.plugins.ib")
+
+
+@dataclass(frozen=True)
+class FilterKind:
+    """One filter on the overview: its URL parameter and the vocabulary it uses."""
+
+    param: str
+    vocabulary: str
+    label_key: str
+    all_key: str
+
+
+FILTER_KINDS: tuple[FilterKind, ...] = (
+    FilterKind("factor", "factoren", "search_factor", "search_all_factor"),
+    FilterKind("thema", "themas", "search_theme", "search_all_theme"),
+    FilterKind("doelgroep", "doelgroepen", "search_group", "search_all_group"),
+    FilterKind("organisatie", "soorten", "search_organisation", "search_all_organisation"),
+    FilterKind("provincie", "provincies", "search_province", "search_all_province"),
+)
+"""Form order = order of the parameters in a shared URL. The parameter names are
+the keys of ``render.example_card()["filters"]`` and never change: links to
+``/voorbeelden/?factor=zorg&provincie=utrecht&zoek=eenzaamheid`` live in mails and
+reports. ``zoek`` is the search words; ``q`` belongs to Material's header search."""
+
+SEARCH_PARAM = "zoek"
+PAGEFIND_DIR = "pagefind"
+EXAMPLE_GLOB = "voorbeelden/*/index.html"
+EXCLUDE_SELECTORS = (
+    ".md-tags",  # factor tags above the title repeat the facts list
+    ".md-content__button",  # edit link
+    ".headerlink",  # the pilcrow after each heading
+    "h2",  # Aanpak, Resultaten, Bronnen, Meer voorbeelden: the same on every example page
+    ".ib-kenmerken dt",  # "Factoren", "Plaats" ...: labels, not content
+    ".ib-vertaling",  # "not translated yet" notice
+    ".ib-kaarten",  # related examples: their words belong to their own pages
+    ".ib-terug",
+    ".ib-acties",
+    ".ib-alleen-print",
+)
+"""What Pagefind skips on an example page: interface text that every page shares.
+Without this a search for "voorbeelden" or a related example's title would
+return every page."""
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+# --- The form on the overview page ---------------------------------------------------
+
+
+def search_form(catalog: Catalog, lang: str) -> dict[str, Any]:
+    """What the overview template needs for the search form, in the page's language.
+
+    Every filter value of every vocabulary is listed (in the order of ``data/``),
+    also values no example uses yet: the browser script shows each one's count
+    and disables those with none.
+    """
+    t = label(lang)
+    kinds = []
+    for kind in FILTER_KINDS:
+        terms = catalog.vocab.by_name(kind.vocabulary)
+        kinds.append(
+            {
+                "param": kind.param,
+                "label": t[kind.label_key],
+                "all": t[kind.all_key],
+                "options": [{"slug": slug, "name": term.name(lang)} for slug, term in terms.items()],
+            }
+        )
+    return {"param": SEARCH_PARAM, "kinds": kinds, "total": len(catalog.records)}
+
+
+# --- Example pages: what Pagefind reads ----------------------------------------------
+
+
+def pagefind_attributes(card: dict[str, Any], lang: str) -> str:
+    """Hidden markup with an example's filter values, sort key and card text.
+
+    ``card`` is ``render.example_card()`` in the page's language. Values sit in
+    attributes (``key[data-ib-waarde]``), so they are never indexed as words.
+    ``*_taal`` is set when the text is the Dutch original on an English page, so
+    the result card can mark it with ``lang``.
+    """
+    spans = []
+    for kind in FILTER_KINDS:
+        for slug in card["filters"].get(kind.param) or []:
+            if slug:
+                spans.append(_span("filter", kind.param, slug))
+    title, summary = card["title"], card["summary"]
+    place = ", ".join(p for p in (card["place"], card["province"]) if p)
+    spans.append(_span("sort", "titel", title.value.casefold()))
+    spans.append(_span("meta", "title", title.value))
+    spans.append(_span("meta", "plaats", place))
+    if summary:
+        spans.append(_span("meta", "samenvatting", summary.value))
+    if title.lang != lang:
+        spans.append(_span("meta", "titel_taal", title.lang))
+    if summary and summary.lang != lang:
+        spans.append(_span("meta", "samenvatting_taal", summary.lang))
+    return '<div class="ib-zoekgegevens" hidden>' + "".join(spans) + "</div>"
+
+
+def _span(kind: str, key: str, value: str) -> str:
+    value = " ".join(str(value).split())
+    return (
+        f'<span data-pagefind-{kind}="{key}[data-ib-waarde]" data-ib-waarde="{html.escape(value, quote=True)}"></span>'
+    )
+
+
+def mark_example_page(output: str, attributes: str) -> str:
+    """Make the page's article the only part Pagefind indexes and add its attributes.
+
+    Raises ValueError when Material's article element is not found (a theme
+    upgrade changed it): a silent miss would leave the example out of the search.
+    """
+    marked, count = ARTICLE.subn(lambda m: m.group(0)[:-1] + " data-pagefind-body>" + attributes, output, count=1)
+    if not count:
+        raise ValueError('<article class="md-content__inner md-typeset"> niet gevonden')
+    return marked
+
+
+# --- Header search: one index per language ------------------------------------------
+
+
+def point_search_at_language(output: str, lang: str) -> str:
+    """Let a page of a non-default language load ``/<lang>/search/search_index.json``.
+
+    Material fetches ``search/search_index.json`` relative to ``base`` in its
+    ``__config`` and shows result links relative to the same ``base``; on /en/
+    pages that is the site root, so English readers got the mixed index. Moving
+    ``base`` to /en/ changes nothing else we use (no versioning, no instant loading).
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = posixpath.join(config.get("base") or ".", lang) + "/"
+        return match.group(1) + json.dumps(config) + match.group(3)
+
+    return CONFIG_SCRIPT.sub(replace, output, count=1)
+
+
+def split_search_index(site_dir: Path, languages: list[str], default: str) -> dict[str, int]:
+    """Write Material's index once per language; returns the number of entries of each.
+
+    mkdocs-static-i18n merges every language into ``search/search_index.json``
+    (locations of other languages start with ``en/``). The default language keeps
+    that file with only its own entries; each other language gets
+    ``<lang>/search/search_index.json`` with locations relative to ``/<lang>/``.
+    """
+    path = site_dir / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    others = [lang for lang in languages if lang != default]
+    counts = {}
+    for lang in [default, *others]:
+        prefix = "" if lang == default else f"{lang}/"
+        docs = []
+        for doc in index["docs"]:
+            doc_lang = next((o for o in others if doc["location"].startswith(f"{o}/") or doc["location"] == o), default)
+            if doc_lang == lang:
+                docs.append({**doc, "location": doc["location"][len(prefix) :]})
+        target = path if lang == default else site_dir / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        config = {**index["config"], "lang": [lang]}
+        target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+        counts[lang] = len(docs)
+    return counts
+
+
+# --- Pagefind ----------------------------------------------------------------------
+
+
+def pagefind_command(site_dir: Path, languages: list[str], default: str) -> list[str]:
+    """The Pagefind command line: example pages of every language, shared text skipped."""
+    folders = ["" if lang == default else f"{lang}/" for lang in languages]
+    globs = ",".join(f"{folder}{EXAMPLE_GLOB}" for folder in folders)
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        PAGEFIND_DIR,
+        "--glob",
+        f"{{{globs}}}" if len(folders) > 1 else globs,
+        "--exclude-selectors",
+        ", ".join(EXCLUDE_SELECTORS),
+        "--quiet",
+    ]
+
+
+def build_pagefind(site_dir: Path, languages: list[str], default: str) -> float:
+    """Index the example pages with Pagefind (one index per ``<html lang>``); returns seconds.
+
+    Runs the pinned ``pagefind[bin]`` from this Python environment, so the build
+    needs no network and no Node.js. Raises RuntimeError with Pagefind's own
+    output when it fails: a site without a working search is not finished.
+    """
+    started = time.perf_counter()
+    result = subprocess.run(
+        pagefind_command(site_dir, languages, default),
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    if result.returncode != 0 or not (site_dir / PAGEFIND_DIR / "pagefind.js").is_file():
+        raise RuntimeError(
+            f"Pagefind kon de zoekindex niet bouwen (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip()
+        )
+    return time.perf_counter() - started
+
+
+def finish_site(site_dir: Path, languages: list[str], default: str) -> None:
+    """Everything search needs after the last language is built."""
+    counts = split_search_index(site_dir, languages, default)
+    seconds = build_pagefind(site_dir, languages, default)
+    log.info(
+        "Zoeken: kopzoekindex per taal (%s), voorbeeldenindex in %.1f s",
+        ", ".join(f"{lang} {n}" for lang, n in counts.items()),
+        seconds,
+    )

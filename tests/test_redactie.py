@@ -1,0 +1,289 @@
+"""The editors' workflow around the records: the check's warnings, the guide, the
+issue form, the submission page, editor settings, pre-commit and publishing.
+
+These tests read the files an editor or CI actually uses and run the real commands,
+so a guide that forgets a new validator message, a form that drifts from the
+vocabularies or a workflow that stops running the README's commands fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import fnmatch
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from aandragen import QUESTIONS, check_settings, issue_form, issue_form_text, render_routes, submitted_fields
+from conftest import ENV, FIXTURES, ROOT, Build
+from records import load_catalog
+from schema import FIELDS
+
+GUIDE = (ROOT / "data" / "redactiehandleiding.md").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MESSAGE_MODULES = ("records.py", "validate.py", "translations.py")
+FORM = "https://github.com/voorbeeld/boek/issues/new?template=voorbeeld.yml"
+
+
+def manage(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=120,
+    )
+
+
+# --- The check reports old checks and shared sources ---------------------------------
+
+
+def test_check_warns_about_old_checks_and_shared_sources_but_passes(tmp_path: Path) -> None:
+    # Given two records with the same source, one last checked 800 days ago,
+    data = tmp_path / "data"
+    (data / "voorbeelden").mkdir(parents=True)
+    for name in ("factoren.yml", "lijsten.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
+    old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
+    (data / "voorbeelden" / "synthetisch-a.yml").write_text(good.replace("2026-01-15", old), encoding="utf-8")
+    (data / "voorbeelden" / "tweede.yml").write_text(good, encoding="utf-8")
+    # when the editor runs the check,
+    result = manage("--data", str(data), "check")
+    # then both warnings name file, line and field, and the check still passes.
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        "data/voorbeelden/synthetisch-a.yml:27: laatst_gecontroleerd: waarschuwing: is 2 jaar geleden gecontroleerd"
+        " (controleer de bronnen en zet de datum van vandaag)"
+    ) in lines
+    for name in ("synthetisch-a", "tweede"):
+        assert (
+            f"data/voorbeelden/{name}.yml:26: bronnen[0].url: waarschuwing: dezelfde bron staat ook bij:"
+            " synthetisch-a, tweede (klopt dat?)"
+        ) in lines
+    assert "2 voorbeelden gecontroleerd: geen fouten." in lines
+
+
+# --- The guide ------------------------------------------------------------------------
+
+
+def _message_node(node: ast.AST) -> ast.AST | None:
+    """The message argument of Problem(...), _fail/_whole/report(...), ``yield key, msg``."""
+    if isinstance(node, ast.Call):
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        position = {"Problem": 3, "_fail": 1, "_whole": 1, "report": 1}.get(name or "")
+        if position is not None and len(node.args) > position:
+            return node.args[position]
+    if isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
+        return node.value.elts[1]
+    if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "message" for t in node.targets):
+        return node.value
+    return None
+
+
+def _parts(node: ast.AST) -> list[str | None]:
+    """Literal text of a message expression; None where a value is filled in."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [p for value in node.values for p in _parts(value)]
+    if isinstance(node, ast.BinOp):
+        return _parts(node.left) + _parts(node.right)
+    return [None]
+
+
+def validator_messages() -> list[str]:
+    """A regular expression per message in the source: its text up to the '(fix)' part."""
+    patterns = []
+    for module in MESSAGE_MODULES:
+        tree = ast.parse((ROOT / "scripts" / module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            message = _message_node(node)
+            if message is None:
+                continue
+            parts = _parts(message)
+            if not any(parts):
+                continue
+            text = "".join(p if p is not None else "\x00" for p in parts).split(" (")[0]
+            pieces = [re.escape(piece) for piece in text.split("\x00")]
+            pattern = r"[^\n]+?".join(pieces).strip()
+            pattern = re.sub(r"^(\[\^\\n\]\+\?|[\s'\":,]|\\ )+|(\[\^\\n\]\+\?|[\s'\":,]|\\ )+$", "", pattern)
+            if pattern:
+                patterns.append(pattern)
+    return sorted(set(patterns))
+
+
+def test_guide_explains_every_message_the_validator_can_give() -> None:
+    patterns = validator_messages()
+    assert len(patterns) >= 30, f"the message scan found too little; did the validator change shape? {patterns}"
+    missing = [p for p in patterns if not re.search(p, GUIDE)]
+    assert missing == [], "data/redactiehandleiding.md has no entry for: " + "; ".join(missing)
+
+
+def test_guide_describes_every_record_field() -> None:
+    table = GUIDE.split("### De velden", 1)[1].split("\n## ", 1)[0]
+    assert [f.key for f in FIELDS] == re.findall(r"^\| `([a-z_]+)` \|", table, re.MULTILINE)
+
+
+def test_guide_commands_are_real_tasks_and_the_readme_serve_command() -> None:
+    serve = README.split("<!-- serve-command -->", 1)[1].split("```sh\n", 1)[1].split("\n", 1)[0]
+    assert serve in GUIDE
+    tasks = set(re.findall(r"manage\.py (\w+)", GUIDE))
+    assert {"nieuw", "check", "serve", "build", "schema", "formulier"} <= tasks
+    for task in tasks:
+        assert manage(task, "--help").returncode == 0, f"the guide mentions 'manage.py {task}', which does not exist"
+
+
+# --- The issue form and the page "Voorbeeld aandragen" --------------------------------
+
+
+def test_issue_form_is_current() -> None:
+    committed = (ROOT / ".github" / "ISSUE_TEMPLATE" / "voorbeeld.yml").read_text(encoding="utf-8")
+    assert committed == issue_form_text(load_catalog(ROOT / "data").vocab), (
+        "run: .venv/bin/python scripts/manage.py formulier --write"
+    )
+
+
+def test_issue_form_asks_for_the_fields_of_a_record() -> None:
+    vocab = load_catalog(ROOT / "data").vocab
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "voorbeeld.yml").read_text(encoding="utf-8"))
+    asked = {e["id"]: e for e in form["body"] if "id" in e and e["type"] != "checkboxes"}
+    assert list(asked) == submitted_fields()
+    assert set(submitted_fields()) == {f.key for f in FIELDS} - {f.key for f in FIELDS if f.translation_of} - {
+        "laatst_gecontroleerd"
+    }
+    required = {f.key for f in FIELDS if f.required}
+    for key, element in asked.items():
+        assert element["validations"]["required"] == (key in required), key
+    for key, vocab_name in [
+        ("factoren", "factoren"),
+        ("provincie", "provincies"),
+        ("doelgroepen", "doelgroepen"),
+        ("themas", "themas"),
+    ]:
+        assert asked[key]["type"] == "dropdown"
+        assert asked[key]["attributes"]["options"] == [t.nl for t in vocab.by_name(vocab_name).values()]
+    assert asked["provincie"]["attributes"]["multiple"] is False and asked["factoren"]["attributes"]["multiple"]
+    assert issue_form(vocab)["name"] == "Voorbeeld aandragen"
+
+
+def test_routes_offer_the_form_and_the_email_only_when_configured() -> None:
+    with_mail = render_routes({"formulier": FORM, "email": "redactie@voorbeeld.nl"}, "nl")
+    assert f'<a href="{FORM}">' in with_mail
+    assert '<a href="mailto:redactie@voorbeeld.nl?subject=Voorbeeld%20aandragen&amp;body=Titel%3A%20%0A' in with_mail
+    assert all(f"- {q.nl}" in with_mail.replace("&#39;", "'") for q in QUESTIONS)
+    form_only = render_routes({"formulier": FORM, "email": ""}, "en")
+    assert "mailto:" not in form_only and "### With the form" in form_only
+    with pytest.raises(ValueError, match="extra.aandragen.email: 'geen adres' is geen e-mailadres"):
+        check_settings({"formulier": FORM, "email": "geen adres"})
+    with pytest.raises(ValueError, match="extra.aandragen.formulier: 'http://x' is geen webadres"):
+        check_settings({"formulier": "http://x"})
+
+
+@pytest.mark.parametrize(("path", "heading"), [("voorbeeld-aandragen/", "Zo stuur je het in"), ("en/voorbeeld-aandragen/", "How to send it in")])
+def test_submission_page_links_to_the_form(site: Build, path: str, heading: str) -> None:
+    html = site.html(path)
+    assert heading in html
+    assert re.search(r'<a href="https://[^"]+/issues/new\?template=voorbeeld\.yml">', html), "no link to the form"
+    assert "<!-- aandragen -->" not in html
+    email = ENV.get("AANDRAGEN_EMAIL", "")
+    assert ("mailto:" in html) == bool(email), "the e-mail route must show exactly when AANDRAGEN_EMAIL is set"
+
+
+# --- Editor settings, pre-commit and publishing -----------------------------------------
+
+
+def test_vscode_maps_the_schema_to_every_record() -> None:
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    (schema, globs), *_ = settings["yaml.schemas"].items()
+    assert (ROOT / schema).resolve() == (ROOT / "data" / "voorbeeld.schema.json").resolve()
+    recommended = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert "redhat.vscode-yaml" in recommended
+    for record in sorted((ROOT / "data" / "voorbeelden").glob("*.yml")):
+        relative = record.relative_to(ROOT).as_posix()
+        assert any(fnmatch.fnmatch(relative, g) for g in globs), relative
+        first = record.read_text(encoding="utf-8").splitlines()[0]
+        target = first.removeprefix("# yaml-language-server: $schema=")
+        assert target != first and (record.parent / target).resolve() == (ROOT / schema).resolve(), relative
+
+
+def _hooks() -> list[dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def test_precommit_runs_the_validator_ruff_and_basic_checks_from_the_venv() -> None:
+    hooks = {hook["id"]: hook for hook in _hooks()}
+    assert {"trailing-whitespace", "end-of-file-fixer", "check-yaml", "voorbeelden", "ruff-check", "markdown"} <= set(
+        hooks
+    )
+    assert "--unsafe" in hooks["check-yaml"]["entry"]
+    assert hooks["voorbeelden"]["entry"].endswith("scripts/manage.py check")
+    for hook in hooks.values():
+        program = ROOT / shlex.split(hook["entry"])[0]
+        assert program.is_file(), f"{hook['id']}: {program} is missing; pin its package in pyproject.toml [test]"
+
+
+@pytest.mark.parametrize("hook_id", ["check-yaml", "markdown"])
+def test_precommit_checks_pass_on_the_files_of_this_workflow(hook_id: str) -> None:
+    files = {
+        "check-yaml": [
+            "mkdocs.yml",
+            ".pre-commit-config.yaml",
+            ".github/workflows/publish.yml",
+            ".github/ISSUE_TEMPLATE/voorbeeld.yml",
+        ],
+        "markdown": [
+            "README.md",
+            "data/redactiehandleiding.md",
+            "docs/voorbeeld-aandragen.md",
+            "docs/voorbeeld-aandragen.en.md",
+            "docs/open-data.md",
+            "docs/open-data.en.md",
+        ],
+    }[hook_id]
+    entry = next(h["entry"] for h in _hooks() if h["id"] == hook_id)
+    result = subprocess.run([*shlex.split(entry), *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_markdown_check_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "slecht.md"
+    bad.write_text("# Titel\n\n# Titel\n", encoding="utf-8")
+    entry = next(h["entry"] for h in _hooks() if h["id"] == "markdown")
+    result = subprocess.run([*shlex.split(entry), str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0 and "MD025" in result.stdout + result.stderr
+
+
+def test_publish_workflow_tests_builds_and_deploys_with_the_readme_commands() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))
+    assert triggers["push"]["branches"] == ["main"]
+    build = workflow["jobs"]["build"]
+    assert build["container"]["image"].startswith("debian:")
+    runs = [step.get("run", "") for step in build["steps"]]
+    uses = [step.get("uses", "") for step in build["steps"]] + [
+        s.get("uses", "") for s in workflow["jobs"]["deploy"]["steps"]
+    ]
+    script = "\n".join(runs)
+    assert re.search(r"apt-get install .*\bchromium\b", script.replace("\\\n", " "))
+    assert "bash .ci/run" in runs, "CI's test step must run .ci/run, which runs the README's test command"
+    assert "<!-- test-command -->" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    serve_install = README.split("<!-- serve-command -->", 1)[1].split("```sh\n", 1)[1].split(" && .venv/bin/python")[0]
+    assert serve_install in script, "the workflow installs the way the README does"
+    assert "scripts/manage.py check" in script
+    assert "scripts/manage.py build --site-dir site" in script
+    assert "scripts/manage.py pdf" in script
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]

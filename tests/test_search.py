@@ -1,0 +1,226 @@
+"""Search without a browser: the pieces in scripts/search.py, and what the real
+build writes for Pagefind and for Material's header search.
+
+The browser tests (test_search_browser.py) check what a reader sees; these check
+the data those rest on, so a failure points at the step that broke.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import search
+from conftest import Build
+from labels import label
+from records import Catalog, load_catalog
+from render import Text, example_card
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> Catalog:
+    """The records the site was built from (the project copy)."""
+    return load_catalog(site.project / "data")
+
+
+class _Attributes(HTMLParser):
+    """Every ``data-pagefind-*`` attribute with its ``data-ib-waarde``, and the body marker."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.values: dict[tuple[str, str], list[str]] = {}
+        self.bodies = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if "data-pagefind-body" in a:
+            self.bodies += 1
+        for kind in ("filter", "meta", "sort"):
+            spec = a.get(f"data-pagefind-{kind}")
+            if spec:
+                key = spec.split("[")[0]
+                self.values.setdefault((kind, key), []).append(a.get("data-ib-waarde") or "")
+
+
+def pagefind_values(html: str) -> _Attributes:
+    parser = _Attributes()
+    parser.feed(html)
+    return parser
+
+
+# --- Pure functions ------------------------------------------------------------------
+
+
+def test_form_lists_every_value_of_every_vocabulary_in_the_page_language() -> None:
+    catalog = load_catalog()
+    for lang in ("nl", "en"):
+        form = search.search_form(catalog, lang)
+        assert [k["param"] for k in form["kinds"]] == ["factor", "thema", "doelgroep", "organisatie", "provincie"]
+        factor = form["kinds"][0]
+        assert factor["label"] == label(lang)["search_factor"]
+        assert [o["slug"] for o in factor["options"]] == list(catalog.vocab.factoren)
+        assert [o["name"] for o in factor["options"]] == [f.name(lang) for f in catalog.vocab.factoren.values()]
+        province = form["kinds"][-1]
+        assert {o["slug"]: o["name"] for o in province["options"]} == {
+            slug: term.name(lang) for slug, term in catalog.vocab.provincies.items()
+        }
+
+
+def test_search_labels_exist_in_both_languages_and_differ() -> None:
+    keys = [k for k in label("nl") if k.startswith("search_")]
+    assert len(keys) >= 20
+    for key in keys:
+        assert label("en")[key], key
+    assert label("nl")["search_no_results"] == (
+        "Geen voorbeelden gevonden. Haal een filter weg of zoek op een ander woord."
+    )
+    assert label("nl")["search_label"] != label("en")["search_label"]
+
+
+def test_attributes_carry_filters_and_card_text_escaped() -> None:
+    card = {
+        "title": Text('Buurt <script>alert("x")</script> & co', "nl"),
+        "summary": Text("Een samenvatting, met komma: en dubbele punt.", "nl"),
+        "place": "Ede",
+        "province": "Gelderland",
+        "filters": {"factor": ["zorg", "werk"], "provincie": ["gelderland"], "thema": [], "doelgroep": ["ouderen"]},
+    }
+    markup = search.pagefind_attributes(card, "en")
+    assert "<script>" not in markup and "&lt;script&gt;" in markup
+    parsed = pagefind_values(markup)
+    assert parsed.values[("filter", "factor")] == ["zorg", "werk"]
+    assert parsed.values[("filter", "provincie")] == ["gelderland"]
+    assert ("filter", "thema") not in parsed.values
+    assert parsed.values[("meta", "title")] == ['Buurt <script>alert("x")</script> & co']
+    assert parsed.values[("meta", "plaats")] == ["Ede, Gelderland"]
+    assert parsed.values[("meta", "samenvatting")] == ["Een samenvatting, met komma: en dubbele punt."]
+    # Dutch text on an English page is marked, so the result card can say lang="nl".
+    assert parsed.values[("meta", "titel_taal")] == ["nl"]
+    assert parsed.values[("meta", "samenvatting_taal")] == ["nl"]
+
+
+def test_marking_a_page_without_materials_article_fails_loudly() -> None:
+    with pytest.raises(ValueError, match="article"):
+        search.mark_example_page("<html><body><main>tekst</main></body></html>", "<div hidden></div>")
+    marked = search.mark_example_page('<article class="md-content__inner md-typeset"><h1>T</h1>', "<div hidden></div>")
+    assert marked == '<article class="md-content__inner md-typeset" data-pagefind-body><div hidden></div><h1>T</h1>'
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [("..", "../en/"), ("../../..", "../../../en/"), ("/", "/en/"), (".", "./en/")],
+)
+def test_pages_of_another_language_load_their_own_header_index(base: str, expected: str) -> None:
+    config = {"base": base, "search": "assets/javascripts/workers/search.js", "features": []}
+    page = f'<script id="__config" type="application/json">{json.dumps(config)}</script>'
+    changed = search.point_search_at_language(page, "en")
+    found = json.loads(re.search(r">(.*)</script>", changed).group(1))
+    assert found == {**config, "base": expected}
+
+
+def test_split_index_keeps_each_language_apart(tmp_path: Path) -> None:
+    docs = [
+        {"location": "", "title": "Home", "text": "nl"},
+        {"location": "voorbeelden/a/", "title": "A", "text": "nl"},
+        {"location": "en/", "title": "Home", "text": "en"},
+        {"location": "en/voorbeelden/a/#approach", "title": "A", "text": "en"},
+        {"location": "english-looking/", "title": "Geen Engels", "text": "nl"},
+    ]
+    (tmp_path / "search").mkdir()
+    config = {"lang": ["nl", "en"], "separator": "x", "pipeline": ["stopWordFilter"]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}))
+    counts = search.split_search_index(tmp_path, ["nl", "en"], "nl")
+    nl = json.loads((tmp_path / "search" / "search_index.json").read_text())
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text())
+    assert counts == {"nl": 3, "en": 2}
+    assert [d["location"] for d in nl["docs"]] == ["", "voorbeelden/a/", "english-looking/"]
+    assert [d["location"] for d in en["docs"]] == ["", "voorbeelden/a/#approach"]
+    assert nl["config"] == {**config, "lang": ["nl"]} and en["config"]["lang"] == ["en"]
+
+
+def test_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
+    # An empty folder has no HTML: Pagefind writes no bundle, and we say so.
+    with pytest.raises(RuntimeError, match="Pagefind kon de zoekindex niet bouwen"):
+        search.build_pagefind(tmp_path, ["nl", "en"], "nl")
+
+
+# --- The real build ------------------------------------------------------------------
+
+
+def test_every_example_page_carries_its_filters_for_pagefind(site: Build, catalog: Catalog) -> None:
+    for record in catalog.records:
+        for lang, prefix in (("nl", ""), ("en", "en/")):
+            parsed = pagefind_values(site.html(f"{prefix}voorbeelden/{record.id}/"))
+            card = example_card(record, catalog, lang)
+            assert parsed.bodies == 1, (lang, record.id)
+            for kind in search.FILTER_KINDS:
+                expected = [v for v in card["filters"][kind.param] if v]
+                assert parsed.values.get(("filter", kind.param), []) == expected, (lang, record.id, kind.param)
+            assert parsed.values[("meta", "title")] == [" ".join(card["title"].value.split())], (lang, record.id)
+
+
+def test_only_example_pages_are_marked_for_pagefind(site: Build, catalog: Catalog) -> None:
+    marked = {
+        p.relative_to(site.site).parent.as_posix()
+        for p in site.site.rglob("*.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    }
+    expected = {f"{prefix}voorbeelden/{r.id}" for r in catalog.records for prefix in ("", "en/")}
+    assert marked == expected
+
+
+def test_pagefind_index_has_one_index_per_language_with_every_example(site: Build, catalog: Catalog) -> None:
+    entry = json.loads((site.site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"nl", "en"}
+    for lang in ("nl", "en"):
+        assert entry["languages"][lang]["page_count"] == len(catalog.records), lang
+    assert (site.site / "pagefind" / "pagefind.js").is_file()
+
+
+def test_header_search_index_is_split_per_language(site: Build) -> None:
+    nl = json.loads((site.site / "search" / "search_index.json").read_text())
+    en = json.loads((site.site / "en" / "search" / "search_index.json").read_text())
+    assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
+    assert nl["docs"] and en["docs"]
+    assert not [d["location"] for d in nl["docs"] if d["location"].startswith("en/")]
+    titles_en = {d["title"] for d in en["docs"] if d["location"] == ""}
+    titles_nl = {d["title"] for d in nl["docs"] if d["location"] == ""}
+    assert titles_en and titles_nl and titles_en != titles_nl
+    # Every English entry points at a page that exists under /en/.
+    for doc in en["docs"]:
+        page = doc["location"].split("#")[0]
+        assert (site.site / "en" / page / "index.html").is_file() or (site.site / "en" / page).is_file(), page
+
+
+def test_english_pages_point_header_search_at_the_english_index(site: Build, catalog: Catalog) -> None:
+    def base(url: str) -> str:
+        return json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', site.html(url)).group(1))[
+            "base"
+        ]
+
+    assert base("") == "."
+    assert base("voorbeelden/") == ".."  # Dutch pages keep Material's own base
+    assert base("en/") == "../en/"
+    assert base(f"en/voorbeelden/{catalog.records[0].id}/") == "../../../en/"
+    assert base("en/404.html").endswith("/en/")
+    assert not base("404.html").endswith("/en/")
+
+
+def test_overview_form_is_hidden_until_javascript_and_labelled(site: Build, catalog: Catalog) -> None:
+    for prefix, lang in (("", "nl"), ("en/", "en")):
+        html = site.html(f"{prefix}voorbeelden/")
+        t = label(lang)
+        box = html.split("data-ib-zoeker")[1].split("data-ib-lijst")[0]
+        assert box.startswith(" hidden>")
+        assert f'<label for="ib-zoek">{t["search_label"]}</label>' in box
+        assert 'name="zoek"' in box and 'name="q"' not in box
+        for kind in search.FILTER_KINDS:
+            assert f'<label for="ib-filter-{kind.param}">{t[kind.label_key]}</label>' in box
+            assert f'<select id="ib-filter-{kind.param}" name="{kind.param}">' in box
+        assert 'role="status"' in box
+        assert t["search_no_results"] in box
+        assert "ib-zoeken.js" in html
+    assert "ib-zoeken.js" not in site.html("factoren/zorg/")

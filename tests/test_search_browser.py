@@ -1,0 +1,428 @@
+"""Finding examples in a real browser (Debian Chromium via Playwright), against the
+built site served on 127.0.0.1: Dutch word forms, realistic questions, filters
+compared with the data, the URL round trip, the English edition, the header
+search, keyboard and screen-reader basics, and the page without JavaScript.
+
+Expected examples were picked by reading the records in data/voorbeelden/. When
+a record changes, a test here may need a new pick: that is on purpose, these
+tests check what a reader gets, not what the code happens to return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import pytest
+import search
+from conftest import ROOT, Build, copy_project, fixture_records, run_build, serve
+from labels import label
+from records import Catalog, Record, load_catalog
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+SETTLED = """() => {
+  const box = document.querySelector('[data-ib-zoeker]');
+  return box && box.dataset.ibToont !== undefined && box.dataset.ibToont === location.search;
+}"""
+"""True once the results on screen belong to the URL (ib-zoeken.js sets data-ib-toont last)."""
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> Catalog:
+    return load_catalog(site.project / "data")
+
+
+# --- Helpers ---------------------------------------------------------------------------
+
+
+def overview(page: object, base_url: str, params: dict[str, str] | None = None, lang: str = "nl") -> None:
+    """Open the overview (with URL parameters) and wait until its results are shown."""
+    prefix = "" if lang == "nl" else f"{lang}/"
+    query = "?" + urlencode(params) if params else ""
+    page.goto(f"{base_url}{prefix}voorbeelden/{query}")
+    page.wait_for_function(SETTLED)
+
+
+def settle(page: object) -> None:
+    page.wait_for_function(SETTLED)
+
+
+def type_search(page: object, words: str) -> None:
+    page.fill("#ib-zoek", words)
+    settle(page)
+
+
+def result_ids(page: object) -> list[str]:
+    """Ids of every result, in order; presses "more" until all are shown."""
+    more = page.locator("[data-ib-toon-meer]")
+    while more.is_visible():
+        shown = page.locator("[data-ib-resultatenlijst] > li").count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('[data-ib-resultatenlijst] > li').length > n", arg=shown)
+    hrefs = page.eval_on_selector_all("[data-ib-resultatenlijst] h3 a", "links => links.map(a => a.pathname)")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def status(page: object, pattern: str) -> str:
+    """Text of the live region once it matches ``pattern`` (it waits for typing to pause)."""
+    page.wait_for_function(
+        "p => new RegExp(p).test(document.querySelector('[data-ib-status]').textContent)", arg=pattern
+    )
+    return page.inner_text("[data-ib-status]")
+
+
+def option_counts(page: object, param: str) -> dict[str, int]:
+    texts = page.eval_on_selector_all(
+        f"#ib-filter-{param} option", "options => options.filter(o => o.value).map(o => [o.value, o.textContent])"
+    )
+    return {value: int(re.search(r"\((\d+)\)$", text).group(1)) for value, text in texts}
+
+
+def with_filter(catalog: Catalog, **wanted: str) -> set[str]:
+    """Ids of records whose filter values include every wanted value (from the data)."""
+    from render import example_card
+
+    found = set()
+    for record in catalog.records:
+        filters = example_card(record, catalog, "nl")["filters"]
+        if all(value in filters[param] for param, value in wanted.items()):
+            found.add(record.id)
+    return found
+
+
+def record(catalog: Catalog, record_id: str) -> Record:
+    return next(r for r in catalog.records if r.id == record_id)
+
+
+def record_text(rec: Record) -> str:
+    """All Dutch text of a record, lower case, for "does this word occur" checks."""
+    parts = [str(rec.get(k) or "") for k in ("titel", "samenvatting", "aanpak", "resultaten", "plaats")]
+    parts += [str(o.get("naam", "")) for o in rec.get("organisaties") or []]
+    return " ".join(parts).lower()
+
+
+# --- Dutch word forms ------------------------------------------------------------------
+
+WORD_FORMS = [
+    # (query, a record found by it, the word in that record, which the query does not contain literally)
+    ("huurachterstanden", "vroeg-eropaf-amsterdam", "huurachterstand"),
+    ("huurachterstanden", "pechmanwoning-twente", "huurachterstand"),
+    ("eenzaamheid", "buddys-nieuwe-bewoners-domijn-enschede", "eenzaam"),
+    ("verduurzaming", "woningen-vrieheide-heerlen-verduurzamen", "verduurzamen"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected", "word"), WORD_FORMS)
+def test_dutch_word_forms_find_real_examples(
+    page: object, base_url: str, catalog: Catalog, query: str, expected: str, word: str
+) -> None:
+    # Given a record that uses another form of the word, never the query's own form
+    text = record_text(record(catalog, expected))
+    assert re.search(rf"\b{word}\b", text) and not re.search(rf"\b{query}\b", text)
+    # When a reader searches for the query
+    overview(page, base_url)
+    type_search(page, query)
+    # Then the record is among the results
+    assert expected in result_ids(page)
+
+
+@pytest.fixture(scope="module")
+def word_form_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small site of synthetic records that each contain only one form of a word
+    (no real record says "wandelen" or only "schuld")."""
+    records = fixture_records(
+        "synthetisch-a",
+        "synthetisch-b",
+        "synthetisch-zoeken-schuld",
+        "synthetisch-zoeken-wandelen",
+        "synthetisch-zoeken-huurachterstand",
+    )
+    project = copy_project(tmp_path_factory.mktemp("woordvormen"), records)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    yield from serve(build.site)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("schulden", "synthetisch-zoeken-schuld"),
+        ("wandeling", "synthetisch-zoeken-wandelen"),
+        ("huurachterstanden", "synthetisch-zoeken-huurachterstand"),
+    ],
+)
+def test_the_three_word_forms_of_the_issue(page: object, word_form_site: str, query: str, expected: str) -> None:
+    text = (ROOT / "tests" / "fixtures" / f"{expected}.yml").read_text(encoding="utf-8")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#")).lower()
+    assert query not in body, "the record must not contain the query's own form"
+    overview(page, word_form_site)
+    type_search(page, query)
+    assert expected in result_ids(page)
+
+
+# --- Realistic questions -----------------------------------------------------------------
+
+QUERIES = [
+    # (what a reader types, examples that must be found, one of which must come first)
+    ("schimmel", {"gezondwonen-vocht-schimmel-den-haag"}),
+    ("vocht en schimmel", {"gezondwonen-vocht-schimmel-den-haag"}),
+    ("eenzaamheid", {"coalitie-tegen-eenzaamheid-albrandswaard", "belrondes-oudere-huurders-eindhoven"}),
+    (
+        "laaggeletterdheid",
+        {"laaggeletterdheid-herkennen-uwoon-harderwijk", "laaggeletterdheid-waterweg-wonen-vlaardingen"},
+    ),
+    ("dementie", {"dementievriendelijk-woonzorg-nederland", "dementievriendelijk-vallei-wonen-woudenberg"}),
+    ("energiearmoede", {"energiearmoede-buurtgegevens-talis-nijmegen", "fixbrigades-energiearmoede"}),
+    ("housing first", {"housing-first-amersfoort", "housing-first-arnhem", "housing-first-utrechtse-heuvelrug"}),
+    ("zwerfjongeren", {"take-off-zwerfjongeren-zwolle-hardenberg"}),
+    ("ventileren", {"uitlegvideo-ventileren-quawonen-krimpenerwaard"}),
+    ("statushouders", {"vaste-lasten-statushouders-wooninc-eindhoven"}),
+    ("social return", {"social-return-brabantse-corporaties", "social-return-de-woonplaats-winterswijk"}),
+    ("welzijn op recept", {"welzijn-op-recept-haarlemmermeer", "welzijn-op-recept-schiedam"}),
+    ("huisuitzetting", {"convenant-huurschulden-woensdrecht", "vroeg-eropaf-amsterdam"}),
+    ("Overvecht", {"gezonde-wijk-overvecht-utrecht", "sociaal-renoveren-overvecht-utrecht"}),
+    ("schulden Brabant", {"convenant-huurschulden-woensdrecht", "convenant-vroeg-eropaf-altena"}),
+    ("leerwerkbaan", {"vakbroeders-leerwerkbanen-rotterdam"}),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
+def test_realistic_dutch_queries_find_the_right_examples(
+    page: object, base_url: str, query: str, expected: set[str]
+) -> None:
+    overview(page, base_url)
+    type_search(page, query)
+    found = result_ids(page)
+    assert expected <= set(found), f"{query}: {found}"
+    assert found[0] in expected, f"{query}: first result {found[0]}"
+    assert status(page, r"\d+ voorbeeld") == (
+        "1 voorbeeld gevonden" if len(found) == 1 else f"{len(found)} voorbeelden gevonden"
+    )
+
+
+# --- Filters -------------------------------------------------------------------------------
+
+
+def test_each_factor_filter_shows_exactly_that_factors_examples(page: object, base_url: str, catalog: Catalog) -> None:
+    for slug in catalog.vocab.factoren:
+        overview(page, base_url, {"factor": slug})
+        expected = with_filter(catalog, factor=slug)
+        found = result_ids(page)
+        assert sorted(found) == sorted(expected), slug
+        assert len(found) == len(set(found)), slug
+        assert page.input_value("#ib-filter-factor") == slug
+
+
+def test_filter_counts_match_the_data(page: object, base_url: str, catalog: Catalog) -> None:
+    overview(page, base_url)
+    for kind in search.FILTER_KINDS:
+        counts = option_counts(page, kind.param)
+        expected = {slug: len(with_filter(catalog, **{kind.param: slug})) for slug in counts}
+        assert counts == expected, kind.param
+    assert status(page, r"\d") == label("nl")["search_count_all"].format(n=len(catalog.records))
+
+
+def test_combined_filters_and_the_url_round_trip(
+    browser: object, page: object, base_url: str, catalog: Catalog
+) -> None:
+    # Given the overview, when a reader picks a factor and then a province
+    overview(page, base_url)
+    page.select_option("#ib-filter-factor", "zorg")
+    settle(page)
+    page.select_option("#ib-filter-provincie", "utrecht")
+    settle(page)
+    # Then both filters hold (AND), the URL says so, and every count assumes the other filter
+    expected = with_filter(catalog, factor="zorg", provincie="utrecht")
+    assert expected, "the data should have care examples in Utrecht"
+    assert sorted(result_ids(page)) == sorted(expected)
+    assert page.url.endswith("/voorbeelden/?factor=zorg&provincie=utrecht")
+    provinces = option_counts(page, "provincie")
+    assert provinces == {p: len(with_filter(catalog, factor="zorg", provincie=p)) for p in provinces}
+    factors = option_counts(page, "factor")
+    assert factors == {f: len(with_filter(catalog, factor=f, provincie="utrecht")) for f in factors}
+    # And a search word narrows further, in the URL after the filters
+    type_search(page, "ouderen")
+    narrowed = result_ids(page)
+    assert narrowed and set(narrowed) <= expected
+    assert page.url.endswith("/voorbeelden/?factor=zorg&provincie=utrecht&zoek=ouderen")
+    # When someone opens that link in a fresh browser
+    context = browser.new_context()
+    other = context.new_page()
+    other.goto(page.url)
+    other.wait_for_function(SETTLED)
+    # Then they see the same view
+    assert other.input_value("#ib-zoek") == "ouderen"
+    assert other.input_value("#ib-filter-factor") == "zorg"
+    assert other.input_value("#ib-filter-provincie") == "utrecht"
+    assert result_ids(other) == narrowed
+    assert not other.is_visible("[data-ib-lijst]")
+    context.close()
+
+
+def test_issue_example_url_and_unknown_values(page: object, base_url: str, catalog: Catalog) -> None:
+    overview(page, base_url, {"factor": "zorg", "provincie": "utrecht", "zoek": "eenzaamheid"})
+    assert page.input_value("#ib-filter-factor") == "zorg"
+    assert page.input_value("#ib-filter-provincie") == "utrecht"
+    assert page.input_value("#ib-zoek") == "eenzaamheid"
+    # A value that is not in data/lijsten.yml is dropped, not shown as an empty result
+    overview(page, base_url, {"factor": "bestaat-niet", "thema": "eenzaamheid"})
+    assert page.input_value("#ib-filter-factor") == ""
+    assert page.url.endswith("/voorbeelden/?thema=eenzaamheid")
+    assert sorted(result_ids(page)) == sorted(with_filter(catalog, thema="eenzaamheid"))
+
+
+def test_no_results_says_what_to_do_and_reset_brings_everything_back(
+    page: object, base_url: str, catalog: Catalog
+) -> None:
+    overview(page, base_url, {"zoek": "qwxyzzy"})
+    message = label("nl")["search_no_results"]
+    assert page.is_visible(f"text={message}")
+    assert status(page, "Geen") == message
+    assert not page.is_visible("[data-ib-lijst]")
+    page.locator("[data-ib-leeg] [data-ib-wis]").click()
+    settle(page)
+    assert page.url.endswith("/voorbeelden/")
+    assert page.input_value("#ib-zoek") == ""
+    assert page.is_visible("[data-ib-lijst]") and not page.is_visible("[data-ib-resultaten]")
+    assert page.evaluate("document.activeElement.id") == "ib-zoek"
+    assert status(page, "Alle") == label("nl")["search_count_all"].format(n=len(catalog.records))
+
+
+def test_more_results_are_added_in_pages_and_focus_moves_to_them(page: object, base_url: str, catalog: Catalog) -> None:
+    overview(page, base_url, {"factor": "sociaal-kapitaal"})
+    total = len(with_filter(catalog, factor="sociaal-kapitaal"))
+    assert total > 20, "needs a factor with more than one page of results"
+    assert page.locator("[data-ib-resultatenlijst] > li").count() == 20
+    page.locator("[data-ib-toon-meer]").click()
+    page.wait_for_function("() => document.querySelectorAll('[data-ib-resultatenlijst] > li').length > 20")
+    # Focus lands on the first added result, so a keyboard user reads on from there
+    focused = page.evaluate(
+        "() => { const li = document.activeElement.closest('li'); return li ? [...li.parentNode.children].indexOf(li) : -1; }"
+    )
+    assert focused == 20
+
+
+# --- Languages ---------------------------------------------------------------------------
+
+
+def test_english_overview_returns_english_results_only(page: object, base_url: str, catalog: Catalog) -> None:
+    overview(page, base_url, {"zoek": "debt"}, lang="en")
+    ids = result_ids(page)
+    assert len(ids) > 1
+    assert status(page, "found") == f"{len(ids)} examples found"
+    links = page.eval_on_selector_all(
+        "[data-ib-resultatenlijst] h3 a", "links => links.map(a => [a.pathname, a.textContent, a.lang])"
+    )
+    for path, title, lang in links:
+        assert path.startswith("/en/voorbeelden/"), path
+        rec = record(catalog, path.rstrip("/").rsplit("/", 1)[-1])
+        assert title == " ".join((rec.get("titel_en") or rec.get("titel")).split())
+        assert lang == ("" if rec.get("titel_en") else "nl")
+    assert page.get_by_label(label("en")["search_label"]).is_visible()
+    assert page.locator("#ib-filter-thema option[value=huurachterstand]").text_content().startswith("Rent arrears (")
+
+
+def test_dutch_overview_never_returns_english_pages(page: object, base_url: str) -> None:
+    overview(page, base_url, {"zoek": "housing"})
+    paths = page.eval_on_selector_all("[data-ib-resultatenlijst] h3 a", "links => links.map(a => a.pathname)")
+    assert paths, "Housing First examples"
+    assert all(p.startswith("/voorbeelden/") for p in paths), paths
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "prefix"),
+    [("", "schulden", "/voorbeelden/"), ("en/", "debt", "/en/"), ("en/voorbeelden/", "loneliness", "/en/")],
+)
+def test_header_search_stays_in_the_readers_language(
+    page: object, base_url: str, start: str, query: str, prefix: str
+) -> None:
+    page.goto(base_url + start)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item")
+    paths = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.pathname)")
+    assert paths and all(p.startswith(prefix) for p in paths), paths
+
+
+def test_header_search_on_the_dutch_site_finds_no_english_words(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "loneliness")
+    page.wait_for_function("() => /Geen/.test(document.querySelector('.md-search-result__meta').textContent)")
+
+
+def test_header_search_finds_chapters_and_examples(page: object, base_url: str) -> None:
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "prestatieafspraken")
+    page.wait_for_selector(".md-search-result__item")
+    paths = set(page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.pathname)"))
+    assert "/samenwerken-en-prestatieafspraken/" in paths
+    assert any(p.startswith("/voorbeelden/") and p != "/voorbeelden/" for p in paths)
+
+
+# --- Keyboard, screen reader, accessibility ------------------------------------------------
+
+
+def test_controls_are_labelled_and_focus_is_visible(page: object, base_url: str) -> None:
+    overview(page, base_url)
+    t = label("nl")
+    assert page.get_by_label(t["search_label"]).get_attribute("id") == "ib-zoek"
+    for kind in search.FILTER_KINDS:
+        assert page.get_by_label(t[kind.label_key], exact=True).get_attribute("name") == kind.param
+    # Keyboard: from the search field, Tab goes to the first filter, which shows its focus
+    page.focus("#ib-zoek")
+    page.keyboard.type("ouderen")
+    settle(page)
+    page.keyboard.press("Tab")
+    focus = page.evaluate(
+        """() => { const e = document.activeElement; const s = getComputedStyle(e);
+                   return [e.id, e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
+    )
+    assert focus[0] == "ib-filter-factor" and focus[1] and focus[2] != "none" and focus[3] >= 2
+    # The live region tells a screen reader how many examples there are
+    assert page.get_attribute("[data-ib-status]", "role") == "status"
+    assert re.fullmatch(r"\d+ voorbeelden gevonden", status(page, "gevonden"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "params"),
+    [("nl", {"factor": "zorg"}), ("nl", {"zoek": "qwxyzzy"}), ("en", {"zoek": "debt", "provincie": "noord-brabant"})],
+)
+def test_axe_finds_no_wcag_problems_in_the_search(page: object, base_url: str, lang: str, params: dict) -> None:
+    overview(page, base_url, params, lang=lang)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})).violations
+             .map(v => [v.id, v.nodes.map(n => n.target.join(' '))])"""
+    )
+    assert violations == []
+
+
+# --- Without JavaScript ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_without_javascript_the_overview_lists_every_example_by_factor(
+    browser: object, base_url: str, catalog: Catalog, prefix: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}{prefix}voorbeelden/?factor=zorg&zoek=schulden")
+    assert not page.is_visible("[data-ib-zoeker]")
+    for slug in catalog.vocab.factoren:
+        listed = page.eval_on_selector_all(f'[data-ib-groep="{slug}"] a[href]', "links => links.map(a => a.pathname)")
+        ids = {p.rstrip("/").rsplit("/", 1)[-1] for p in listed if p.startswith(f"/{prefix}voorbeelden/")}
+        assert ids == {r.id for r in catalog.records if r.main_factor == slug}, slug
+    context.close()
+
+
+def test_search_makes_no_request_to_another_host(page: object, base_url: str) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(re.sub(r"^https?://([^/]+)/.*$", r"\1", request.url)))
+    overview(page, base_url, {"zoek": "schimmel"})
+    assert hosts == {base_url.split("/")[2]}
