@@ -37,6 +37,7 @@ OVERVIEW_LIMIT = 100
 """Up to this many examples the overview lists them all; beyond it, the first few per factor."""
 OVERVIEW_PER_FACTOR = 10
 HEADING = re.compile(r"<(/?)h([1-6])\b")
+IMAGE = re.compile(r'<img\b[^>]*?alt="([^"]*)"[^>]*>|<img\b[^>]*>')
 SAFE_HREF = re.compile(r'(href|src)="([^"]*)"')
 
 
@@ -54,6 +55,8 @@ def safe_markdown(text: str) -> Markup:
     converted = _MARKDOWN.reset().convert(html.escape(text, quote=False))
     # Headings in a field sit below the page's own H2 sections: demote them by two.
     converted = HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", converted)
+    # Images would load from another host (a third-party request): keep only their text.
+    converted = IMAGE.sub(lambda m: html.escape(html.unescape(m.group(1) or ""), quote=False), converted)
     return Markup(SAFE_HREF.sub(_safe_href, converted))
 
 

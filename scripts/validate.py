@@ -25,7 +25,8 @@ from schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
 STALE_AFTER_DAYS = 2 * 365
 RESERVED_IDS = frozenset({"factor", "index"})
 """Names the generator uses inside docs/voorbeelden/ itself."""
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+HTML_TAG = re.compile(r"</?[a-zA-Z!?]")
+"""Starts a tag as browsers read it; "a < b" stays allowed text."""
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
@@ -129,6 +130,8 @@ def _check_text(key: str, value: object, max_length: int, markdown: bool = False
         )
     elif CONTROL.search(value):
         yield key, "bevat een onzichtbaar stuurteken (toegestaan: gewone tekst; typ de tekst opnieuw)"
+    elif markdown and "![" in value:
+        yield key, "bevat een afbeelding (toegestaan: tekst en links; afbeeldingen van andere sites laden we niet)"
     elif markdown:
         for target in MARKDOWN_LINK.findall(value):
             if not target.startswith(("https://", "http://", "mailto:")):
