@@ -182,13 +182,16 @@ def test_routes_offer_the_form_and_the_email_only_when_configured() -> None:
     assert all(f"- {q.nl}" in with_mail.replace("&#39;", "'") for q in QUESTIONS)
     form_only = render_routes({"formulier": FORM, "email": ""}, "en")
     assert "mailto:" not in form_only and "### With the form" in form_only
-    with pytest.raises(ValueError, match="extra.aandragen.email: 'geen adres' is geen e-mailadres"):
+    with pytest.raises(ValueError, match=re.escape("extra.aandragen.email: 'geen adres' is geen e-mailadres")):
         check_settings({"formulier": FORM, "email": "geen adres"})
-    with pytest.raises(ValueError, match="extra.aandragen.formulier: 'http://x' is geen webadres"):
+    with pytest.raises(ValueError, match=re.escape("extra.aandragen.formulier: 'http://x' is geen webadres")):
         check_settings({"formulier": "http://x"})
 
 
-@pytest.mark.parametrize(("path", "heading"), [("voorbeeld-aandragen/", "Zo stuur je het in"), ("en/voorbeeld-aandragen/", "How to send it in")])
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("voorbeeld-aandragen/", "Zo stuur je het in"), ("en/voorbeeld-aandragen/", "How to send it in")],
+)
 def test_submission_page_links_to_the_form(site: Build, path: str, heading: str) -> None:
     html = site.html(path)
     assert heading in html
