@@ -279,8 +279,9 @@ def factor_index_pages(catalog: Catalog, lang: str) -> dict[str, str]:
                 up=up,
                 lang=lang,
                 t=t,
-                previous=None if number == 1 else ("index.md" if number == 2 else f"{number - 1}.md"),
-                next=f"{number + 1}.md" if number < count else None,
+                # URLs, not .md links: raw HTML keeps the page free of md_in_html (slow at scale).
+                previous=None if number == 1 else ("../" if number == 2 else f"../{number - 1}/"),
+                next=f"{up}{number + 1}/" if number < count else None,
             )
             pages[f"factor/{slug}/{name}"] = body
     return pages

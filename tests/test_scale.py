@@ -62,8 +62,9 @@ def test_factor_index_pages_hold_every_example_once(big: Catalog) -> None:
 def test_factor_index_pages_link_to_each_other(big: Catalog) -> None:
     pages = factor_index_pages(big, "nl")
     slug = next(iter(big.vocab.factoren))
-    assert "[Volgende pagina](2.md)" in pages[f"factor/{slug}/index"]
-    assert "[Vorige pagina](index.md)" in pages[f"factor/{slug}/2"]
+    assert '<a href="2/" rel="next">Volgende pagina</a>' in pages[f"factor/{slug}/index"]
+    assert '<a href="../" rel="prev">Vorige pagina</a>' in pages[f"factor/{slug}/2"]
+    assert '<a href="../3/" rel="next">Volgende pagina</a>' in pages[f"factor/{slug}/2"]
 
 
 def test_chapter_list_is_capped_with_a_link_to_the_index(big: Catalog) -> None:
