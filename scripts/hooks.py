@@ -37,6 +37,7 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
+SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0"'
 _saved_404: dict[str, bytes] = {}
 _build_catalog: dict[str, Catalog] = {}
 """The catalog validated in this build's on_pre_build, per config file. Later events
@@ -166,7 +167,7 @@ def _record(catalog: Catalog, record_id: str) -> Record | None:
 
 
 def _repair_theme_html(output: str) -> str:
-    """Repair two things Material + mkdocs-static-i18n get wrong on every page.
+    """Repair what Material + mkdocs-static-i18n get wrong on every page.
 
     - The per-page ``<link rel="alternate" hreflang>`` tags in ``<head>`` are
       relative (search engines need absolute URLs), and Material's language
@@ -175,12 +176,16 @@ def _repair_theme_html(output: str) -> str:
       hreflang alternates (a form search engines accept), so the head copies go.
       The language menu in the header keeps working: it has its own links.
     - The search dialog has no accessible name; it gets the search field's label.
+    - The search results' scroll box is a Tab stop even while the dialog is
+      closed and zero pixels high, so keyboard focus disappears there. The
+      results are links, which Tab reaches anyway, so the box gets ``tabindex="-1"``
+      (without it Chromium makes any scroll box a Tab stop).
     """
     output = HEAD_HREFLANG.sub("", output)
     field = SEARCH_FIELD_NAME.search(output)
     if field:
         output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{field.group(1)}"', 1)
-    return output
+    return output.replace(SEARCH_SCROLLWRAP, '<div class="md-search__scrollwrap" tabindex="-1"', 1)
 
 
 # --- Keep the Dutch 404 page (mkdocs-static-i18n issue #284) -----------------------
@@ -206,13 +211,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         page = site / "404.html" if lang == default else site / lang / "404.html"
         if page.parent.is_dir():
             page.write_text(output, encoding="utf-8")
-    # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
-    opendata.write_open_data(_catalog(config), site, generate.LANGUAGES, config.site_url or "")
-    # Search indexes once per full build, when every language is on disk: the outer
-    # run gets here after mkdocs-static-i18n (-100) built the other languages inside
-    # it; during those inner builds the plugin's ``building`` flag is set.
+    # Open data and search indexes once per full build, when every language is on
+    # disk: the outer run gets here after mkdocs-static-i18n (-100) built the other
+    # languages inside it; during those inner builds the plugin's ``building`` flag is set.
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):
+        # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
+        opendata.write_open_data(_catalog(config), site, generate.LANGUAGES, config.site_url or "")
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             search.finish_site(site, languages, default)
