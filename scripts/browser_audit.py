@@ -256,9 +256,13 @@ _FOCUS_STATE = """() => {
     if (!e || e === document.body || e === document.documentElement) return null;
     const r = e.getBoundingClientRect();
     const s = getComputedStyle(e);
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
     const visible = e.checkVisibility({opacityProperty: true, visibilityProperty: true})
         && r.width > 0 && r.height > 0
-        && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight
+        && !!top && (top === e || e.contains(top) || top.contains(e));
     const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
     const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || '').trim();
     return {
@@ -271,7 +275,7 @@ _FOCUS_STATE = """() => {
 
 _CONTROLS = """() => [...document.querySelectorAll(
         'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
-    .filter(e => !e.disabled && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    .filter(e => !e.disabled && e.tabIndex >= 0 && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
         && e.getBoundingClientRect().width > 0 && e.getAttribute('tabindex') !== '-1')
     .map(e => {
         e.dataset.ibWalk = e.dataset.ibWalk || String(Math.random()).slice(2);

@@ -1,0 +1,290 @@
+"""Benchmark the example search at scale: 5,000 synthetic examples (issue 4).
+
+Why a script and not a test: timings depend on the machine and its load; a test
+with a time limit would only be flaky. Run it and read the figures:
+
+    .venv/bin/python scripts/benchmark_search.py [--count 5000] [--keep DIR]
+
+It copies the project into a temporary folder, replaces every record by
+synthetic ones (titles start with "SYNTHETISCH", sources point at example.org;
+nothing is written to ``data/``), builds the site with the real build, and reports:
+
+- index build time: the Pagefind step on its own, and the whole build;
+- index size on disk: Pagefind's bundle and the per-language header indexes;
+- bytes a reader downloads for a first search on /voorbeelden/ (Pagefind's
+  script, wasm, index chunks, filters and the result fragments), next to the
+  page's own HTML;
+- time from keystroke to results in Debian's Chromium: from the ``input`` event to
+  the result cards in the DOM, measured by ib-zoeken.js with ``performance.measure``.
+  Target: under 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import yaml  # noqa: E402
+from records import load_catalog  # noqa: E402
+from search import build_pagefind  # noqa: E402
+
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHRASES = (
+    "huurders met schulden",
+    "een kleine schuld",
+    "samen wandelen in de wijk",
+    "een wandeling met buren",
+    "een huurachterstand voorkomen",
+    "huurachterstanden vroeg zien",
+    "vocht en schimmel in de woning",
+    "eenzaamheid bij ouderen",
+    "jongeren aan het werk",
+    "energiearmoede aanpakken",
+    "ontmoeting in de buurtkamer",
+    "taal en digitale vaardigheden",
+    "huisbezoeken door de corporatie",
+    "samenwerken met de gemeente",
+    "gezond eten en bewegen",
+    "groen in de voortuin",
+    "statushouders wegwijs maken",
+    "mantelzorgers ontlasten",
+    "beschermd wonen en uitstroom",
+    "prestatieafspraken over gezondheid",
+)
+QUERIES = ("schulden", "wandeling", "huurachterstanden", "eenzaamheid ouderen", "schimmel", "energiearmoede")
+
+
+# --- Synthetic data ---------------------------------------------------------------
+
+
+def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Random) -> dict:
+    """One synthetic record that passes the validator, clearly marked as made up."""
+
+    def sentence() -> str:
+        return f"De verzonnen aanpak gaat over {rng.choice(PHRASES)} en {rng.choice(PHRASES)}."
+
+    return {
+        "titel": f"SYNTHETISCH voorbeeld {number:05d} over {rng.choice(PHRASES)}",
+        "titel_en": f"SYNTHETIC example {number:05d}",
+        "samenvatting": f"Verzonnen testvoorbeeld over {rng.choice(PHRASES)}. Alleen voor de benchmark.",
+        "samenvatting_en": f"Made-up test example {number}. It exists only for the benchmark.",
+        "factoren": rng.sample(vocab["factoren"], k=rng.choice((1, 1, 2))),
+        "organisaties": [{"naam": f"Testorganisatie {number % 97}", "soort": rng.choice(vocab["soorten"])}],
+        "plaats": f"Testplaats {number % 211}",
+        "provincie": rng.choice(vocab["provincies"]),
+        "doelgroepen": rng.sample(vocab["doelgroepen"], k=2),
+        "themas": rng.sample(vocab["themas"], k=2),
+        "aanpak": "\n\n".join(" ".join(sentence() for _ in range(3)) for _ in range(3)),
+        "aanpak_en": "Synthetic approach text for the benchmark.",
+        "resultaten": f"- {rng.randint(5, 500)} deelnemers (verzonnen).",
+        "startjaar": rng.randint(2010, 2025),
+        "bronnen": [{"titel": "Synthetische bron", "url": f"https://example.org/synthetisch/{number}"}],
+        "laatst_gecontroleerd": dt.date(2026, 1, 1),
+    }
+
+
+def make_project(target: Path, count: int, seed: int = 4) -> Path:
+    """A copy of the project with ``count`` synthetic records instead of the real ones."""
+    for name in ("mkdocs.yml", "overrides", "scripts", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf", "pagefind"))
+    folder = target / "data" / "voorbeelden"
+    shutil.rmtree(folder)
+    folder.mkdir()
+    catalog = load_catalog(ROOT / "data")
+    vocab = {n: list(catalog.vocab.by_name(n)) for n in ("factoren", "provincies", "soorten", "doelgroepen", "themas")}
+    rng = random.Random(seed)
+    for number in range(count):
+        text = "# SYNTHETISCH - gegenereerd door scripts/benchmark_search.py, geen echt project.\n"
+        text += yaml.safe_dump(synthetic_record(number, vocab, rng), allow_unicode=True, sort_keys=False)
+        (folder / f"synthetisch-{number:05d}.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+# --- Measuring --------------------------------------------------------------------
+
+
+def build(project: Path) -> float:
+    """The real build (strict); returns wall-clock seconds."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        sys.exit(f"De build is mislukt:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - started
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+SETTLED = """() => { const b = document.querySelector('[data-ib-zoeker]');
+  return b && b.dataset.ibToont !== undefined && b.dataset.ibToont === location.search; }"""
+
+
+def measure_browser(site: Path) -> dict:
+    """First-search download and keystroke-to-results times in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    server, base = serve(site)
+    figures: dict = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            # 1. A first visit: what does a reader download to see the first results?
+            context = browser.new_context()
+            page = context.new_page()
+            downloads: list[tuple[str, int, int]] = []
+
+            def remember(response: object) -> None:
+                try:
+                    body = response.body()
+                except Exception:  # redirects and aborted requests have no body
+                    return
+                downloads.append((response.url, len(body), len(gzip.compress(body))))
+
+            page.on("response", remember)
+            page.goto(base + "voorbeelden/")
+            page.wait_for_function(SETTLED)
+            at_ready = len(downloads)
+            page.locator("#ib-zoek").press_sequentially("schulden", delay=120)
+            page.wait_for_function(SETTLED)
+            page.wait_for_timeout(300)
+            search_files = [d for d in downloads if "/pagefind/" in d[0] or "ib-zoeken" in d[0]]
+            html = next(d for d in downloads if d[0].rstrip("/").endswith("/voorbeelden"))
+            figures["page_html"] = html[1:]
+            figures["search_bytes"] = (sum(d[1] for d in search_files), sum(d[2] for d in search_files))
+            figures["search_requests"] = len(search_files)
+            figures["after_ready_bytes"] = sum(d[1] for d in downloads[at_ready:])
+            figures["first_keystrokes_ms"] = page.evaluate(
+                "performance.getEntriesByName('ib-zoeken').map(e => e.duration)"
+            )
+            context.close()
+            # 2. Typing queries as a reader does, one key at a time.
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + "voorbeelden/")
+            page.wait_for_function(SETTLED)
+            for query in QUERIES:
+                page.fill("#ib-zoek", "")
+                page.wait_for_function(SETTLED)
+                page.evaluate("performance.clearMeasures('ib-zoeken')")
+                page.locator("#ib-zoek").press_sequentially(query, delay=150)
+                page.wait_for_function(SETTLED)
+                page.wait_for_timeout(200)
+                figures.setdefault("keystrokes_ms", []).extend(
+                    page.evaluate("performance.getEntriesByName('ib-zoeken').map(e => e.duration)")
+                )
+                figures.setdefault("results", {})[query] = page.inner_text("[data-ib-status]")
+            context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+# --- Report -----------------------------------------------------------------------
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:,.0f} KiB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=5000, help="aantal synthetische voorbeelden (standaard 5000)")
+    parser.add_argument("--keep", type=Path, help="bewaar het project hier in plaats van in een tijdelijke map")
+    args = parser.parse_args(argv)
+    temp = Path(tempfile.mkdtemp(prefix="ib-zoekbenchmark-")) if not args.keep else args.keep
+    try:
+        project = temp / "project"
+        print(f"{args.count} synthetische voorbeelden maken in {project} ...", flush=True)
+        make_project(project, args.count)
+        print("Bouwen (mkdocs build --strict, met zoekindexen) ...", flush=True)
+        build_s = build(project)
+        site = project / "site"
+        bundle = site / "pagefind"
+        shutil.rmtree(bundle)
+        pagefind_s = build_pagefind(site, ["nl", "en"], "nl")
+        header = [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]
+        print("Meten in Chromium ...", flush=True)
+        browser = measure_browser(site)
+        keys = sorted(browser["keystrokes_ms"])
+        p95 = keys[max(0, round(0.95 * len(keys)) - 1)]
+        print()
+        print(f"Voorbeelden: {args.count} (synthetisch), pagina's per taal: {args.count} + overzicht")
+        print(f"Hele build (beide talen, met zoekindexen): {build_s:.1f} s")
+        print(f"Pagefind-index bouwen (nl + en): {pagefind_s:.1f} s")
+        print(f"Pagefind-bundel op schijf: {kib(folder_bytes(bundle))} in {sum(1 for _ in bundle.rglob('*'))} bestanden")
+        for part in ("index", "fragment", "filter"):
+            if (bundle / part).is_dir():
+                print(f"  {part}/: {kib(folder_bytes(bundle / part))}")
+        print(f"Kopzoekindex (Material) nl + en: {kib(sum(p.stat().st_size for p in header))}")
+        raw, gz = browser["page_html"]
+        print(f"HTML van /voorbeelden/: {kib(raw)} ({kib(gz)} gzip)")
+        raw, gz = browser["search_bytes"]
+        print(
+            f"Eerste zoekopdracht ('schulden'), alles voor zoeken: {kib(raw)} ({kib(gz)} gzip),"
+            f" {browser['search_requests']} verzoeken"
+        )
+        print(f"  waarvan na het laden van de pagina (typen + resultaten): {kib(browser['after_ready_bytes'])}")
+        first = browser["first_keystrokes_ms"]
+        print(f"Eerste keer typen (koude index), per toets: {', '.join(f'{ms:.0f}' for ms in first)} ms")
+        print(
+            f"Toets tot resultaten ({len(keys)} toetsen, {len(QUERIES)} zoekopdrachten):"
+            f" mediaan {statistics.median(keys):.0f} ms, p95 {p95:.0f} ms, max {keys[-1]:.0f} ms"
+        )
+        for query, text in browser["results"].items():
+            print(f"  {query!r}: {text}")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

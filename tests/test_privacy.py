@@ -1,0 +1,83 @@
+"""Privacy and clean loading gate: every built page, loaded in Chromium from a
+server on 127.0.0.1, contacts no other host, sets no cookie, logs no console
+error and requests nothing that is missing (no 404s). Nothing we ship mentions
+an analytics service.
+
+Every request to another host is blocked before it leaves (so the check is the
+same offline and online) and counted as a failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_audit import PageLoad, analytics_markers, describe, load, load_every_page, serve
+from conftest import Build
+from site_audit import Site
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def host(site: Build) -> Iterator[str]:
+    with serve(site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def crawl(site: Build, browser: object, host: str) -> list[PageLoad]:
+    """Every page of the built site, each loaded in a fresh browser context."""
+    paths = [url.lstrip("/") for url in Site(site.site, "https://example.invalid/").pages]
+    assert len(paths) > 150, f"only {len(paths)} pages found in {site.site}"
+    return load_every_page(browser, host, paths)
+
+
+def test_every_page_loads(crawl: list[PageLoad]) -> None:
+    bad = [f"{c.url}: HTTP {c.status}" for c in crawl if c.status != 200]
+    assert not bad, describe(bad)
+
+
+def test_no_page_contacts_another_host(crawl: list[PageLoad]) -> None:
+    requests = [f"{c.url}: {u}" for c in crawl for u in c.elsewhere]
+    assert not requests, describe(requests)
+
+
+def test_no_page_sets_a_cookie(crawl: list[PageLoad]) -> None:
+    cookies = [f"{c.url}: {cookie}" for c in crawl for cookie in c.cookies]
+    assert not cookies, describe(cookies)
+
+
+def test_no_console_errors_or_failed_requests(crawl: list[PageLoad]) -> None:
+    problems = [f"{c.url}: {p}" for c in crawl for p in c.failed + c.console_errors]
+    assert not problems, describe(problems)
+
+
+def test_nothing_we_ship_mentions_analytics(site: Build) -> None:
+    assert analytics_markers(site.site) == []
+
+
+# --- The checker itself can fail -------------------------------------------------------
+
+
+def test_an_external_font_is_caught(browser: object, tmp_path: Path) -> None:
+    # Given a page that loads a web font from Google, sets a cookie and logs an error
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="nl"><head><title>t</title>'
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<script>document.cookie = "id=1"; console.error("kapot")</script></head>'
+        '<body><img src="ontbreekt.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        context = browser.new_context()
+        try:
+            _page, result = load(context, url, "")
+        finally:
+            context.close()
+    # Then each is reported
+    assert result.elsewhere == ["https://fonts.googleapis.com/css?family=Roboto"]
+    assert result.cookies == ["id (127.0.0.1)"]
+    assert "kapot" in result.console_errors
+    assert [f for f in result.failed if "ontbreekt.png" in f], result.failed
