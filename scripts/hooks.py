@@ -125,7 +125,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     if source is not None and config.edit_uri:
         page.edit_url = urljoin(urljoin(config.repo_url or "", config.edit_uri), "../" + source) if source else None
     # Print header, running footer and PDF links for partials/ib-acties.html.
-    context["ib_print"] = paper.print_context(page, config, _page_language(page, config), _default_language(config))
+    context["ib_print"] = paper.print_context(page, config, _build_language(config), _default_language(config))
     return context
 
 

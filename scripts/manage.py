@@ -11,6 +11,7 @@ Tasks:
   test     the whole test suite: ruff, the validator and pytest (browser tests included)
   nieuw    start a new example from the template (asks for title, factors and place)
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
+  pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import aandragen  # noqa: E402
 import new_record  # noqa: E402
+import pdf  # noqa: E402
 import translations  # noqa: E402
 from records import DATA_DIR, format_problems, load_catalog  # noqa: E402
 from schema import schema_text, write_schema  # noqa: E402
@@ -114,6 +116,12 @@ def task_formulier(args: argparse.Namespace) -> int:
     return 0
 
 
+def task_pdf(args: argparse.Namespace) -> int:
+    """Make the PDFs with Chromium into docs/pdf/; the next build publishes them."""
+    extra = ["--site-dir", args.site_dir] if args.site_dir else []
+    return pdf.main(["--out", args.out, "--chromium", args.chromium, *extra])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -139,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     formulier = sub.add_parser("formulier", help="issueformulier Voorbeeld aandragen tonen of bijwerken")
     formulier.add_argument("--write", action="store_true")
     formulier.set_defaults(func=task_formulier)
+    pdf_task = sub.add_parser("pdf", help="maak de PDF's van elk hoofdstuk en van het hele boek (met Chromium)")
+    pdf_task.add_argument("--out", default=str(ROOT / "docs" / "pdf"), help="map voor de PDF's (standaard: docs/pdf/)")
+    pdf_task.add_argument("--chromium", default=str(pdf.CHROMIUM), help="pad naar Chromium")
+    pdf_task.add_argument("--site-dir", help="een al gebouwde site gebruiken (anders bouwt pdf zelf)")
+    pdf_task.set_defaults(func=task_pdf)
     args, extra = parser.parse_known_args(argv)
     if extra and args.task != "test":
         parser.error(f"onbekende argumenten: {' '.join(extra)}")

@@ -16,6 +16,7 @@ is published at ``/pdf/<stem>.pdf`` and ``docs/pdf/<stem>.en.pdf`` at
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,10 +33,14 @@ BOOK_STEM = "boek"
 BOOK_LINK_URLS = frozenset({"", "printen/"})
 """Pages that offer the whole book: the home page and the page about printing."""
 
+# fmt: off
 MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni",
+           "juli", "augustus", "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June",
+           "July", "August", "September", "October", "November", "December"),
 }
+# fmt: on
 
 
 def pdf_stem(url: str) -> str:
@@ -86,34 +91,60 @@ def download_name(title: str) -> str:
     return slugify(title, "-") + ".pdf"
 
 
-def _download(docs_dir: Path, stem: str, page_url: str, title: str, lang: str, default_lang: str) -> dict | None:
+@dataclass(frozen=True)
+class Edition:
+    """Where a page sits: its language edition and that edition's URL prefix.
+
+    mkdocs-static-i18n builds the English edition with page URLs that start with
+    ``en/``; the PDFs of that edition are ``docs/pdf/<stem>.en.pdf``, published
+    at ``en/pdf/<stem>.pdf``.
+    """
+
+    lang: str
+    default_lang: str
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.lang == self.default_lang else f"{self.lang}/"
+
+    def local(self, url: str) -> str:
+        """A page URL without the edition's prefix: 'en/factoren/werk/' -> 'factoren/werk/'."""
+        return url.removeprefix(self.prefix) if self.prefix else url
+
+
+def _download(docs_dir: Path, stem: str, page_url: str, title: str, edition: Edition) -> dict | None:
     """Link data for a built PDF, relative to the page; None when it was not built."""
-    path = pdf_source(docs_dir, stem, lang, default_lang)
+    path = pdf_source(docs_dir, stem, edition.lang, edition.default_lang)
     if not path.is_file():
         return None
     return {
-        "url": get_relative_url(f"{PDF_FOLDER}/{stem}.pdf", page_url or "."),
+        "url": get_relative_url(f"{edition.prefix}{PDF_FOLDER}/{stem}.pdf", page_url),
         "filename": download_name(title),
-        "size": format_size(path.stat().st_size, lang),
+        "size": format_size(path.stat().st_size, edition.lang),
     }
 
 
 def print_context(page: Page, config: MkDocsConfig, lang: str, default_lang: str) -> dict[str, Any]:
-    """Everything ib-acties.html shows: labels, print header, footer CSS and PDF links."""
-    t = label(lang)
+    """Everything ib-acties.html shows: labels, print header, footer CSS and PDF links.
+
+    ``lang`` is the edition being built (its labels, its PDFs), also on a page
+    whose text is still the Dutch fallback.
+    """
+    edition = Edition(lang, default_lang)
     book = config.site_name
     title = page.title or book
     docs_dir = Path(config.docs_dir)
+    url = edition.local(page.url)
     book_pdf = None
-    if page.url in BOOK_LINK_URLS:
-        book_pdf = _download(docs_dir, BOOK_STEM, page.url, book, lang, default_lang)
+    if url in BOOK_LINK_URLS:
+        book_pdf = _download(docs_dir, BOOK_STEM, page.url, book, edition)
     return {
-        "labels": t,
+        "labels": label(lang),
         "book": book,
         "title": title,
         "address": page.canonical_url or "",
         "date": format_date(get_build_datetime().date(), lang),
         "footer": css_string(f"{book} · {title}" if title != book else book),
-        "pdf": _download(docs_dir, pdf_stem(page.url), page.url, title, lang, default_lang),
+        "pdf": _download(docs_dir, pdf_stem(url), page.url, title, edition),
         "book_pdf": book_pdf,
     }
