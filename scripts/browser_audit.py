@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, Page, Route
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -151,7 +151,7 @@ def _start(context: BrowserContext, base_url: str, path: str) -> tuple[Page, Pag
     result = PageLoad(base_url + path)
     guard_requests(context, base_url, result.elsewhere)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and result.console_errors.append(m.text))
+    page.on("console", lambda m: m.type == "error" and result.console_errors.append(_console_text(m)))
     page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))
     page.on("requestfailed", lambda r: _record_failure(result, r.url, r.failure or "failed"))
     page.on("response", lambda r: r.status >= 400 and _record_failure(result, r.url, str(r.status)))
@@ -163,6 +163,11 @@ def _start(context: BrowserContext, base_url: str, path: str) -> tuple[Page, Pag
 def _finish(context: BrowserContext, page: Page, result: PageLoad) -> None:
     page.wait_for_load_state("networkidle")
     result.cookies = [f"{c['name']} ({c['domain']})" for c in context.cookies()]
+
+
+def _console_text(message: ConsoleMessage) -> str:
+    where = message.location.get("url", "")
+    return f"{message.text} ({where})" if where else message.text
 
 
 def _record_failure(result: PageLoad, url: str, why: str) -> None:
@@ -218,7 +223,8 @@ def axe(page: Page, label: str, tags: list[str] = WCAG_TAGS) -> list[Violation]:
             const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact || '', help: v.help,
-                targets: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1]?.trim()),
+                targets: v.nodes.slice(0, 5).map(
+                    n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1]?.trim()),
             }));
         }""",
         tags,

@@ -27,6 +27,7 @@ import sys
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import markdown
 
@@ -68,8 +69,8 @@ class Score:
 class _Blocks(HTMLParser):
     """Collects the text of paragraphs, list items and definitions, one string each."""
 
-    BLOCKS = {"p", "li", "dd", "dt"}
-    SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", "script", "style"}
+    BLOCKS: ClassVar[set[str]] = {"p", "li", "dd", "dt"}
+    SKIPPED: ClassVar[set[str]] = {"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "table", "script", "style"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -124,9 +125,7 @@ def score_text(path: str, markdown_text: str) -> Score:
 def dutch_chapters(docs: Path = DOCS) -> list[Path]:
     """Hand-written Dutch pages: docs/**/*.md without .en.md and without generated folders."""
     return sorted(
-        p
-        for p in docs.rglob("*.md")
-        if not p.name.endswith(".en.md") and p.relative_to(docs).parts[0] not in GENERATED
+        p for p in docs.rglob("*.md") if not p.name.endswith(".en.md") and p.relative_to(docs).parts[0] not in GENERATED
     )
 
 

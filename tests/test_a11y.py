@@ -126,7 +126,10 @@ def test_404_page_has_no_wcag_violations(browser: object, host: str) -> None:
         assert loaded.status == 404
         assert page.locator("h1").inner_text() == "Pagina niet gevonden"
         violations = axe(page, "/deze-pagina-bestaat-niet/ (404)")
-        assert loaded.problems == [], describe(loaded.problems)
+        # Chromium logs the page's own 404 status as a console error; nothing else may fail.
+        own_status = f"the server responded with a status of 404 (Not Found) ({loaded.url})"
+        problems = [p for p in loaded.problems if not p.endswith(own_status)]
+        assert problems == [], describe(problems)
     finally:
         context.close()
     assert not violations, describe(violations)
@@ -242,9 +245,9 @@ def test_header_search_works_by_keyboard(browser: object, host: str) -> None:
         page.keyboard.press("ArrowDown")
         focused = page.evaluate("document.activeElement.closest('.md-search-result__item') !== null")
         assert focused, "ArrowDown does not move focus to the first result"
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
-        assert page.url != host, "Enter on a result does not open it"
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url != host and "h=schulden" in page.url, f"Enter on a result opened {page.url}"
     finally:
         context.close()
 
@@ -270,8 +273,11 @@ def test_phone_menu_opens_moves_focus_and_closes_by_keyboard(browser: object, ho
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigatie"
-        # And Enter on a chapter link in the menu opens it
+        # When the menu opens again, it shows the section, its title first: Enter goes back
         page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "De vijf factoren"
+        page.keyboard.press("Enter")
+        # And Enter on a chapter link in the menu opens that chapter
         _press_tab_until(page, "Trefwoorden")
         page.keyboard.press("Enter")
         page.wait_for_url("**/trefwoorden/")
