@@ -21,6 +21,10 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 200_000
+MAX_DEPTH = 10
+"""Levels of nested lists and fields a record may have (it needs 3). Deeper YAML is
+refused before it is composed: libyaml composes recursively in C, and some
+100,000 nested brackets (well under MAX_FILE_BYTES) crash the build outright."""
 """A record is a page of text; anything bigger is a mistake (or an attack)."""
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -189,6 +193,13 @@ def read_yaml(path: Path, root: Path) -> Loaded:
         return _fail(shown, "bestand bevat een nul-teken (sla het op als gewone UTF-8-tekst)")
     loader = _Loader(text)
     try:
+        if (deep := _too_deep_at(text)) is not None:
+            return _fail(
+                shown,
+                f"te diep genest: meer dan {MAX_DEPTH} niveaus van lijsten en velden (een voorbeeld heeft er 3;"
+                " controleer de haakjes [ ] en { } en de inspringing)",
+                line=deep,
+            )
         node = loader.get_single_node()
         if node is None:
             return _fail(shown, "bestand is leeg (begin met een kopie van data/sjabloon-voorbeeld.yml)")
@@ -203,6 +214,24 @@ def read_yaml(path: Path, root: Path) -> Loaded:
         return _fail(shown, f"onleesbare YAML: {exc}")
     finally:
         loader.dispose()
+
+
+def _too_deep_at(text: str) -> int | None:
+    """Line where the YAML nests deeper than MAX_DEPTH, read as a flat event stream."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return None
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[str, int, str]:

@@ -147,6 +147,21 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ),
     ("null byte", good_with("Testplaats", "Test\x00plaats"), f"{F}:1: (bestand): bestand bevat een nul-teken"),
     (
+        "deep nesting in brackets",
+        good_with("plaats: Testplaats", "plaats: " + "[" * 90_000 + "]" * 90_000),
+        f"{F}:12: (bestand): te diep genest: meer dan 10 niveaus",
+    ),
+    (
+        "deep nesting in dashes",
+        good_with("plaats: Testplaats", "plaats:\n  " + "- " * 60_000 + "x"),
+        f"{F}:13: (bestand): te diep genest: meer dan 10 niveaus",
+    ),
+    (
+        "picture saved as .yml",
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        f"{F}:1: (bestand): geen geldige UTF-8-tekst (byte 0x89)",
+    ),
+    (
         "too many sentences",
         good_with("Het bestaat alleen voor de tests.", "Twee. Drie. Vier."),
         f"{F}:4: samenvatting: heeft 4 zinnen",
