@@ -67,10 +67,10 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 (a free port); yields the base URL."""
+def serve(folder: Path, port: int = 0) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 (a free port unless given); yields the base URL."""
     handler = functools.partial(_StaticHost, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

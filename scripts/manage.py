@@ -12,6 +12,7 @@ Tasks:
   nieuw    start a new example from the template (asks for title, factors and place)
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
   pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
+  gates    run every quality gate on a fresh build; one line per gate with its figure
 """
 
 from __future__ import annotations
@@ -122,6 +123,14 @@ def task_pdf(args: argparse.Namespace) -> int:
     return pdf.main(["--out", args.out, "--chromium", args.chromium, *extra])
 
 
+def task_gates(args: argparse.Namespace) -> int:
+    """Accessibility, privacy, links, metadata, robustness, readability: the figures (scripts/gates.py)."""
+    import gates  # needs the test extras (Playwright); imported only for this task
+
+    extra = ["--site-dir", args.site_dir] if args.site_dir else []
+    return gates.main([*extra, *(["--verbose"] if args.verbose else [])])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="manage.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -152,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf_task.add_argument("--chromium", default=str(pdf.CHROMIUM), help="pad naar Chromium")
     pdf_task.add_argument("--site-dir", help="een al gebouwde site gebruiken (anders bouwt pdf zelf)")
     pdf_task.set_defaults(func=task_pdf)
+    gates_task = sub.add_parser("gates", help="alle kwaliteitspoorten met hun cijfers (toegankelijkheid, privacy, ...)")
+    gates_task.add_argument("--site-dir", help="controleer deze bestaande build in plaats van opnieuw te bouwen")
+    gates_task.add_argument("--verbose", action="store_true", help="toon elke bevinding")
+    gates_task.set_defaults(func=task_gates)
     args, extra = parser.parse_known_args(argv)
     if extra and args.task != "test":
         parser.error(f"onbekende argumenten: {' '.join(extra)}")
