@@ -53,13 +53,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-PHRASES = (
+TOPICS = (
     "huurders met schulden",
     "een kleine schuld",
     "samen wandelen in de wijk",
     "een wandeling met buren",
     "een huurachterstand voorkomen",
-    "huurachterstanden vroeg zien",
     "vocht en schimmel in de woning",
     "eenzaamheid bij ouderen",
     "jongeren aan het werk",
@@ -67,13 +66,41 @@ PHRASES = (
     "ontmoeting in de buurtkamer",
     "taal en digitale vaardigheden",
     "huisbezoeken door de corporatie",
-    "samenwerken met de gemeente",
     "gezond eten en bewegen",
     "groen in de voortuin",
     "statushouders wegwijs maken",
     "mantelzorgers ontlasten",
     "beschermd wonen en uitstroom",
     "prestatieafspraken over gezondheid",
+    "een moestuin op het dak",
+    "hitte in de zomer",
+    "geluidsoverlast tussen buren",
+    "veilig fietsen naar school",
+    "dementie in de flat",
+    "de huisarts in de wijk",
+    "vroegsignalering van problemen",
+    "een klusbus voor kleine reparaties",
+    "lood in de waterleiding",
+    "trappen en liften voor ouderen",
+    "zwerfjongeren een eigen kamer",
+    "buurtsportcoaches op het plein",
+    "laaggeletterdheid herkennen",
+    "betaalbare huren na renovatie",
+    "isolatie van oude woningen",
+    "speelplekken voor kinderen",
+    "een repair café",
+    "werkervaring via onderhoud",
+    "budgetcoaching voor gezinnen",
+    "inbraakpreventie in de portiek",
+    "een buurtfonds voor ideeën",
+    "GGZ-cliënten in een gewone woning",
+)
+FILLER = (
+    "De verzonnen werkgroep komt elke maand bij elkaar.",
+    "Medewerkers van de verzonnen organisaties maken samen een plan.",
+    "Bewoners denken mee over de volgende stap.",
+    "Na een jaar kijkt de groep wat het heeft opgeleverd.",
+    "De gemeente betaalt een deel van de kosten.",
 )
 QUERIES = ("schulden", "wandeling", "huurachterstanden", "eenzaamheid ouderen", "schimmel", "energiearmoede")
 
@@ -84,13 +111,14 @@ QUERIES = ("schulden", "wandeling", "huurachterstanden", "eenzaamheid ouderen", 
 def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Random) -> dict:
     """One synthetic record that passes the validator, clearly marked as made up."""
 
-    def sentence() -> str:
-        return f"De verzonnen aanpak gaat over {rng.choice(PHRASES)} en {rng.choice(PHRASES)}."
+    topic, other = rng.sample(TOPICS, k=2)
+    approach = [" ".join(rng.sample(FILLER, k=3)) for _ in range(2)]
+    approach.append(f"Een deel van het werk gaat over {other}. {rng.choice(FILLER)}")
 
     return {
-        "titel": f"SYNTHETISCH voorbeeld {number:05d} over {rng.choice(PHRASES)}",
+        "titel": f"SYNTHETISCH voorbeeld {number:05d} over {topic}",
         "titel_en": f"SYNTHETIC example {number:05d}",
-        "samenvatting": f"Verzonnen testvoorbeeld over {rng.choice(PHRASES)}. Alleen voor de benchmark.",
+        "samenvatting": f"Verzonnen testvoorbeeld over {topic}. Alleen voor de benchmark.",
         "samenvatting_en": f"Made-up test example {number}. It exists only for the benchmark.",
         "factoren": rng.sample(vocab["factoren"], k=rng.choice((1, 1, 2))),
         "organisaties": [{"naam": f"Testorganisatie {number % 97}", "soort": rng.choice(vocab["soorten"])}],
@@ -98,7 +126,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
         "provincie": rng.choice(vocab["provincies"]),
         "doelgroepen": rng.sample(vocab["doelgroepen"], k=2),
         "themas": rng.sample(vocab["themas"], k=2),
-        "aanpak": "\n\n".join(" ".join(sentence() for _ in range(3)) for _ in range(3)),
+        "aanpak": "\n\n".join(approach),
         "aanpak_en": "Synthetic approach text for the benchmark.",
         "resultaten": f"- {rng.randint(5, 500)} deelnemers (verzonnen).",
         "startjaar": rng.randint(2010, 2025),
@@ -109,6 +137,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
 
 def make_project(target: Path, count: int, seed: int = 4) -> Path:
     """A copy of the project with ``count`` synthetic records instead of the real ones."""
+    target.mkdir(parents=True)
     for name in ("mkdocs.yml", "overrides", "scripts", "data"):
         source = ROOT / name
         if source.is_dir():
@@ -154,6 +183,8 @@ def folder_bytes(folder: Path) -> int:
 
 def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as any real web server does
+
         def log_message(self, *args: object) -> None:
             pass
 
@@ -215,11 +246,27 @@ def measure_browser(site: Path) -> dict:
                 page.evaluate("performance.clearMeasures('ib-zoeken')")
                 page.locator("#ib-zoek").press_sequentially(query, delay=150)
                 page.wait_for_function(SETTLED)
-                page.wait_for_timeout(200)
+                page.wait_for_timeout(600)  # the live region waits for typing to pause
                 figures.setdefault("keystrokes_ms", []).extend(
                     page.evaluate("performance.getEntriesByName('ib-zoeken').map(e => e.duration)")
                 )
                 figures.setdefault("results", {})[query] = page.inner_text("[data-ib-status]")
+            # 3. Choosing filters: from the change to the first result cards.
+            page.fill("#ib-zoek", "")
+            page.wait_for_function(SETTLED)
+            for param in ("factor", "provincie", "thema"):
+                # the first value that still has examples (the others are disabled)
+                value = page.eval_on_selector(
+                    f"#ib-filter-{param}", "s => [...s.options].find(o => o.value && !o.disabled).value"
+                )
+                page.evaluate("performance.clearMeasures('ib-zoeken')")
+                page.select_option(f"#ib-filter-{param}", value)
+                page.wait_for_function(SETTLED)
+                page.wait_for_timeout(600)
+                figures.setdefault("filters_ms", []).extend(
+                    page.evaluate("performance.getEntriesByName('ib-zoeken').map(e => e.duration)")
+                )
+            figures["filter_result"] = page.inner_text("[data-ib-status]")
             context.close()
             browser.close()
     finally:
@@ -238,15 +285,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=5000, help="aantal synthetische voorbeelden (standaard 5000)")
     parser.add_argument("--keep", type=Path, help="bewaar het project hier in plaats van in een tijdelijke map")
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="meet opnieuw in het project van --keep, zonder opnieuw te bouwen (kopieert ib-zoeken.js)",
+    )
     args = parser.parse_args(argv)
+    if args.again and not args.keep:
+        parser.error("--again werkt alleen samen met --keep")
     temp = Path(tempfile.mkdtemp(prefix="ib-zoekbenchmark-")) if not args.keep else args.keep
     try:
         project = temp / "project"
-        print(f"{args.count} synthetische voorbeelden maken in {project} ...", flush=True)
-        make_project(project, args.count)
-        print("Bouwen (mkdocs build --strict, met zoekindexen) ...", flush=True)
-        build_s = build(project)
         site = project / "site"
+        if args.again:
+            build_s = float("nan")
+            script = "assets/javascripts/ib-zoeken.js"
+            shutil.copy2(ROOT / "overrides" / script, site / script)
+            args.count = len(list((project / "data" / "voorbeelden").glob("*.yml")))
+        else:
+            print(f"{args.count} synthetische voorbeelden maken in {project} ...", flush=True)
+            make_project(project, args.count)
+            print("Bouwen (mkdocs build --strict, met zoekindexen) ...", flush=True)
+            build_s = build(project)
         bundle = site / "pagefind"
         shutil.rmtree(bundle)
         pagefind_s = build_pagefind(site, ["nl", "en"], "nl")
@@ -259,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Voorbeelden: {args.count} (synthetisch), pagina's per taal: {args.count} + overzicht")
         print(f"Hele build (beide talen, met zoekindexen): {build_s:.1f} s")
         print(f"Pagefind-index bouwen (nl + en): {pagefind_s:.1f} s")
-        print(f"Pagefind-bundel op schijf: {kib(folder_bytes(bundle))} in {sum(1 for _ in bundle.rglob('*'))} bestanden")
+        files = sum(1 for p in bundle.rglob("*") if p.is_file())
+        print(f"Pagefind-bundel op schijf: {kib(folder_bytes(bundle))} in {files} bestanden")
         for part in ("index", "fragment", "filter"):
             if (bundle / part).is_dir():
                 print(f"  {part}/: {kib(folder_bytes(bundle / part))}")
@@ -280,6 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         for query, text in browser["results"].items():
             print(f"  {query!r}: {text}")
+        filters = ", ".join(f"{ms:.0f}" for ms in browser["filters_ms"])
+        print(f"Filter kiezen tot resultaten (factor, dan + provincie, dan + thema): {filters} ms")
+        print(f"  daarna: {browser['filter_result']}")
         return 0
     finally:
         if not args.keep:

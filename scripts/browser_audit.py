@@ -11,6 +11,7 @@ so the check works offline and a third-party request can never leak out.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import threading
@@ -39,6 +40,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 """The axe rules for WCAG 2.0 and 2.1, levels A and AA (the legal bar for Dutch public bodies)."""
 MOBILE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 ANALYTICS = ("google-analytics", "googletagmanager", "gtag(", "matomo", "piwik", "plausible", "_paq", "hotjar")
 """Tell-tale strings of analytics scripts; none may appear in what we ship."""
 
@@ -47,10 +49,26 @@ ANALYTICS = ("google-analytics", "googletagmanager", "gtag(", "matomo", "piwik",
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder like a static host does: a missing page gets the site's 404.html."""
+    """Serves a folder like a static host does: text gzipped (as GitHub Pages and most
+    hosts do, so Lighthouse measures what readers get), a missing page gets 404.html."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in COMPRESSED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
@@ -323,6 +341,11 @@ def walk_with_tab(page: Page, limit: int = 400) -> KeyboardWalk:
     for _ in range(limit):
         page.keyboard.press("Tab")
         state = page.evaluate(_FOCUS_STATE)
+        if state is not None and not (state["visible"] and state["ring"]):
+            # Some widgets react to focus a moment later (Material opens its search
+            # dialog when the field gets focus): judge what the reader sees then.
+            page.wait_for_timeout(300)
+            state = page.evaluate(_FOCUS_STATE)
         if state is None:  # focus left the document (browser chrome): the next Tab starts over
             if stops:
                 wrapped = True

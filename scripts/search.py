@@ -82,6 +82,12 @@ EXCLUDE_SELECTORS = (
 Without this a search for "voorbeelden" or a related example's title would
 return every page."""
 
+EXAMPLE_LOCATION = re.compile(r"^voorbeelden/(?!factor/)[^/#]+/")
+EXAMPLE_LIST_LOCATION = re.compile(r"^voorbeelden/factor/")
+FIRST_PARAGRAPH = re.compile(r"\s*<p>(.*?)</p>", re.DOTALL)
+SUMMARY_CHARS = 160
+"""Characters of an example's summary kept in the header index: enough to match
+and to show a useful line under the title."""
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
@@ -187,6 +193,7 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> di
     (locations of other languages start with ``en/``). The default language keeps
     that file with only its own entries; each other language gets
     ``<lang>/search/search_index.json`` with locations relative to ``/<lang>/``.
+    Example pages are slimmed on the way (:func:`slim_entry`).
     """
     path = site_dir / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
@@ -198,13 +205,39 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> di
         for doc in index["docs"]:
             doc_lang = next((o for o in others if doc["location"].startswith(f"{o}/") or doc["location"] == o), default)
             if doc_lang == lang:
-                docs.append({**doc, "location": doc["location"][len(prefix) :]})
+                slim = slim_entry({**doc, "location": doc["location"][len(prefix) :]})
+                if slim is not None:
+                    docs.append(slim)
         target = path if lang == default else site_dir / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         config = {**index["config"], "lang": [lang]}
         target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
         counts[lang] = len(docs)
     return counts
+
+
+def slim_entry(doc: dict[str, Any]) -> dict[str, Any] | None:
+    """An entry of the header index as it should be kept, or None to drop it.
+
+    Material loads its whole index on every page view. With every section of every
+    example in it, that is 11 MB per language at 5,000 examples (measured with
+    scripts/benchmark_search.py). The header search only has to find an example by
+    its title and summary; the overview's search reads the full text. So an example
+    keeps one entry (title and the start of its summary), its sections go, and the
+    paginated factor lists (titles of other pages) keep only their own title.
+    """
+    location = doc["location"]
+    if EXAMPLE_LIST_LOCATION.match(location):
+        return None if "#" in location else {**doc, "text": ""}
+    if EXAMPLE_LOCATION.match(location):
+        if "#" in location:
+            return None
+        first = FIRST_PARAGRAPH.match(doc.get("text") or "")
+        summary = html.unescape(first.group(1)) if first else ""
+        if len(summary) > SUMMARY_CHARS:
+            summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+        return {**doc, "text": f"<p>{html.escape(summary, quote=False)}</p>" if summary else ""}
+    return doc
 
 
 # --- Pagefind ----------------------------------------------------------------------

@@ -155,7 +155,7 @@ def test_phone_width_with_the_menu_open_has_no_wcag_violations(browser: object, 
     try:
         page, _ = load(context, host, "factoren/werk/")
         page.add_style_tag(content=NO_MOTION)
-        page.locator('.md-header label[for="__drawer"]').click()
+        page.get_by_role("button", name="Navigatie").click()
         violations = axe(page, "/factoren/werk/ at 390 px, menu open")
     finally:
         context.close()

@@ -124,9 +124,9 @@ def test_pages_of_another_language_load_their_own_header_index(base: str, expect
 def test_split_index_keeps_each_language_apart(tmp_path: Path) -> None:
     docs = [
         {"location": "", "title": "Home", "text": "nl"},
-        {"location": "voorbeelden/a/", "title": "A", "text": "nl"},
+        {"location": "hoofdstuk/", "title": "H", "text": "nl"},
         {"location": "en/", "title": "Home", "text": "en"},
-        {"location": "en/voorbeelden/a/#approach", "title": "A", "text": "en"},
+        {"location": "en/chapter/#part", "title": "C", "text": "en"},
         {"location": "english-looking/", "title": "Geen Engels", "text": "nl"},
     ]
     (tmp_path / "search").mkdir()
@@ -136,9 +136,28 @@ def test_split_index_keeps_each_language_apart(tmp_path: Path) -> None:
     nl = json.loads((tmp_path / "search" / "search_index.json").read_text())
     en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text())
     assert counts == {"nl": 3, "en": 2}
-    assert [d["location"] for d in nl["docs"]] == ["", "voorbeelden/a/", "english-looking/"]
-    assert [d["location"] for d in en["docs"]] == ["", "voorbeelden/a/#approach"]
+    assert [d["location"] for d in nl["docs"]] == ["", "hoofdstuk/", "english-looking/"]
+    assert [d["location"] for d in en["docs"]] == ["", "chapter/#part"]
     assert nl["config"] == {**config, "lang": ["nl"]} and en["config"]["lang"] == ["en"]
+
+
+def test_header_index_keeps_an_example_by_title_and_summary_only() -> None:
+    summary = "Een corporatie belt huurders met een achterstand. " * 6
+    page = {"location": "voorbeelden/a/", "title": "A &amp; B", "text": f"<p>{summary}</p> Factoren Zorg"}
+    kept = search.slim_entry(page)
+    assert kept["title"] == "A &amp; B"
+    assert kept["text"].startswith("<p>Een corporatie belt") and kept["text"].endswith(" …</p>")
+    assert len(kept["text"]) <= search.SUMMARY_CHARS + 10 and "Factoren" not in kept["text"]
+    assert search.slim_entry({"location": "voorbeelden/a/#aanpak", "title": "Aanpak", "text": "x"}) is None
+    assert search.slim_entry({"location": "voorbeelden/factor/zorg/2/", "title": "Zorg", "text": "<ul>…</ul>"}) == {
+        "location": "voorbeelden/factor/zorg/2/",
+        "title": "Zorg",
+        "text": "",
+    }
+    chapter = {"location": "factoren/zorg/#valkuilen", "title": "Valkuilen", "text": "<p>lang</p>"}
+    assert search.slim_entry(chapter) == chapter
+    overview = {"location": "voorbeelden/", "title": "Praktijkvoorbeelden", "text": "<p>Alle</p>"}
+    assert search.slim_entry(overview) == overview
 
 
 def test_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
@@ -189,6 +208,9 @@ def test_header_search_index_is_split_per_language(site: Build) -> None:
     titles_en = {d["title"] for d in en["docs"] if d["location"] == ""}
     titles_nl = {d["title"] for d in nl["docs"] if d["location"] == ""}
     assert titles_en and titles_nl and titles_en != titles_nl
+    # One entry per example (its sections are not in the header index)
+    examples = [d["location"] for d in nl["docs"] if search.EXAMPLE_LOCATION.match(d["location"])]
+    assert examples and all("#" not in loc for loc in examples) and len(examples) == len(set(examples))
     # Every English entry points at a page that exists under /en/.
     for doc in en["docs"]:
         page = doc["location"].split("#")[0]

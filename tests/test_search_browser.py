@@ -296,6 +296,18 @@ def test_no_results_says_what_to_do_and_reset_brings_everything_back(
     assert status(page, "Alle") == label("nl")["search_count_all"].format(n=len(catalog.records))
 
 
+def test_search_starts_at_three_letters(page: object, base_url: str, catalog: Catalog) -> None:
+    # One or two letters match almost everything and cost the most; not a search yet.
+    overview(page, base_url)
+    type_search(page, "ho")
+    assert page.is_visible("[data-ib-lijst]") and not page.is_visible("[data-ib-resultaten]")
+    assert page.url.endswith("/voorbeelden/?zoek=ho")
+    assert status(page, "Alle") == label("nl")["search_count_all"].format(n=len(catalog.records))
+    type_search(page, "hou")
+    assert not page.is_visible("[data-ib-lijst]")
+    assert "housing-first-arnhem" in result_ids(page)
+
+
 def test_more_results_are_added_in_pages_and_focus_moves_to_them(page: object, base_url: str, catalog: Catalog) -> None:
     overview(page, base_url, {"factor": "sociaal-kapitaal"})
     total = len(with_filter(catalog, factor="sociaal-kapitaal"))
@@ -357,14 +369,15 @@ def header_search(page: object, url: str, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("start", "query", "prefix"),
-    [("", "schulden", "/voorbeelden/"), ("en/", "debt", "/en/"), ("en/voorbeelden/", "loneliness", "/en/")],
+    ("start", "query", "lang"),
+    [("", "schulden", "nl"), ("en/", "debt", "en"), ("en/voorbeelden/", "loneliness", "en")],
 )
 def test_header_search_stays_in_the_readers_language(
-    page: object, base_url: str, start: str, query: str, prefix: str
+    page: object, base_url: str, start: str, query: str, lang: str
 ) -> None:
     paths = header_search(page, base_url + start, query)
-    assert paths and all(p.startswith(prefix) for p in paths), paths
+    assert paths and all(p.startswith("/en/") == (lang == "en") for p in paths), paths
+    assert any("/voorbeelden/" in p for p in paths), "examples are found too"
 
 
 def test_header_search_on_the_dutch_site_finds_no_english_words(page: object, base_url: str) -> None:

@@ -4,9 +4,11 @@
    (the checkbox hack). A keyboard cannot reach or press a label, so below
    76.25em keyboard users could not open the menu at all, and Tab still walked
    through links of levels that were out of sight. Here we:
-   - make the menu button and the level labels buttons (Tab stop, role, name,
-     aria-expanded; Enter is Material's, Space is added), Escape closes the
-     drawer and returns focus to the menu button;
+   - replace the menu label in the header by a real button (named after the
+     menu, with aria-expanded); Escape closes the drawer and returns to it;
+   - make the labels that open and close a menu level Tab stops (Material
+     presses a focused label on Enter; Space is added), as Material itself does
+     on wide screens;
    - keep only the level on screen in the Tab order (tabindex -1 on the rest),
      and close the drawer when focus leaves it.
    The closed drawer itself is hidden from Tab by ib.css, also without JavaScript.
@@ -17,16 +19,8 @@
   var NARROW = window.matchMedia("(max-width: 76.234375em)");
   var FOCUSABLE = "a[href], label[for]";
 
-  function drawer() {
-    return document.getElementById("__drawer");
-  }
-
   function primaryNav() {
     return document.querySelector(".md-sidebar--primary .md-nav--primary");
-  }
-
-  function menuButton() {
-    return document.querySelector('.md-header label[for="__drawer"]');
   }
 
   /* The level the reader sees: the deepest nested nav whose toggle is checked. */
@@ -46,55 +40,38 @@
     return element.closest("nav.md-nav");
   }
 
-  function makeButton(label, expanded) {
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-expanded", expanded ? "true" : "false");
-    if (!label.dataset.ibKey) {
-      label.dataset.ibKey = "true";
-      // Material itself clicks a focused label on Enter; Space is ours.
-      label.addEventListener("keydown", function (event) {
-        if (event.key === " ") {
-          event.preventDefault();
-          label.click();
-        }
-      });
-    }
+  function pressWithSpace(label) {
+    if (label.dataset.ibSpatie) return;
+    label.dataset.ibSpatie = "true";
+    label.addEventListener("keydown", function (event) {
+      if (event.key === " ") {
+        event.preventDefault();
+        label.click();
+      }
+    });
   }
 
-  /* Tab order inside the open drawer: only the shown level's own links and labels. */
-  function updateLevels() {
-    var nav = primaryNav();
-    if (!nav) return;
+  /* Tab order inside the drawer: only the shown level's own links and labels. */
+  function updateLevels(nav) {
     var narrow = NARROW.matches;
     var shown = shownLevel(nav);
     nav.querySelectorAll(FOCUSABLE).forEach(function (element) {
       if (!("ibTabindex" in element.dataset)) element.dataset.ibTabindex = element.getAttribute("tabindex") || "";
       if (!narrow) {
-        restore(element);
+        var original = element.dataset.ibTabindex;
+        if (original) element.setAttribute("tabindex", original);
+        else element.removeAttribute("tabindex");
         return;
       }
       // The drawer's own title bar (the site name) closes it on click; keyboard
       // users have Escape for that, so it is no extra Tab stop.
       var closesDrawer = element.tagName === "LABEL" && element.htmlFor === "__drawer";
-      var toggle = element.tagName === "LABEL" ? document.getElementById(element.htmlFor) : null;
-      if (toggle && !closesDrawer) makeButton(element, toggle.checked);
+      if (element.tagName === "LABEL" && !closesDrawer) pressWithSpace(element);
       element.setAttribute("tabindex", levelOf(element) === shown && !closesDrawer ? "0" : "-1");
     });
   }
 
-  function restore(element) {
-    var original = element.dataset.ibTabindex;
-    if (original) element.setAttribute("tabindex", original);
-    else element.removeAttribute("tabindex");
-    if (element.tagName === "LABEL" && element.dataset.ibKey) {
-      element.removeAttribute("role");
-      element.removeAttribute("aria-expanded");
-    }
-  }
-
-  function firstInShownLevel() {
-    var nav = primaryNav();
-    if (!nav) return null;
+  function firstInShownLevel(nav) {
     var shown = shownLevel(nav);
     var items = Array.prototype.filter.call(shown.querySelectorAll(FOCUSABLE), function (e) {
       return levelOf(e) === shown && e.getAttribute("tabindex") !== "-1";
@@ -102,48 +79,60 @@
     return items[0] || null;
   }
 
-  function mount() {
-    var toggle = drawer();
-    var button = menuButton();
-    var nav = primaryNav();
-    if (!toggle || !button || !nav || button.dataset.ibMounted) return;
-    button.dataset.ibMounted = "true";
-    button.setAttribute("tabindex", "0");
+  function menuButton(label, nav) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " ib-menuknop";
     button.setAttribute("aria-label", nav.getAttribute("aria-label") || "Menu");
-    makeButton(button, toggle.checked);
+    button.setAttribute("aria-expanded", "false");
+    while (label.firstChild) button.appendChild(label.firstChild);
+    label.replaceWith(button);
+    return button;
+  }
 
+  function mount() {
+    var toggle = document.getElementById("__drawer");
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    var nav = primaryNav();
+    if (!toggle || !label || !nav) return;
+    var button = menuButton(label, nav);
+    var sidebar = nav.closest(".md-sidebar--primary");
+
+    function setOpen(open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+
+    button.addEventListener("click", function () {
+      setOpen(!toggle.checked);
+    });
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
-      updateLevels();
-      if (toggle.checked && NARROW.matches) {
-        var first = firstInShownLevel();
-        if (first) window.setTimeout(function () { first.focus(); }, 0);
-      }
+      updateLevels(nav);
+      var first = toggle.checked && NARROW.matches ? firstInShownLevel(nav) : null;
+      if (first) window.setTimeout(function () { first.focus(); }, 0);
     });
     nav.addEventListener("change", function (event) {
       if (!event.target.classList.contains("md-nav__toggle")) return;
-      updateLevels();
-      var first = firstInShownLevel();
-      if (first && NARROW.matches) first.focus();
+      updateLevels(nav);
+      var first = NARROW.matches ? firstInShownLevel(nav) : null;
+      if (first) first.focus();
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked && NARROW.matches) {
-        toggle.checked = false;
-        toggle.dispatchEvent(new Event("change"));
+        setOpen(false);
         button.focus();
       }
     });
     // Tab past the last menu item (or Shift+Tab out of it) closes the menu, so
     // focus never lands on the page behind the drawer's shade.
-    var sidebar = nav.closest(".md-sidebar--primary");
     document.addEventListener("focusin", function (event) {
-      if (toggle.checked && NARROW.matches && sidebar && !sidebar.contains(event.target)) {
-        toggle.checked = false;
-        toggle.dispatchEvent(new Event("change"));
-      }
+      if (toggle.checked && NARROW.matches && sidebar && !sidebar.contains(event.target)) setOpen(false);
     });
-    NARROW.addEventListener("change", updateLevels);
-    updateLevels();
+    NARROW.addEventListener("change", function () {
+      updateLevels(nav);
+    });
+    updateLevels(nav);
   }
 
   if (typeof document$ !== "undefined") {

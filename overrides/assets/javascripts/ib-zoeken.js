@@ -10,12 +10,18 @@
      <html lang>), with Dutch stemming: "schulden" also finds "schuld". Cards are
      built from Pagefind's data a page at a time, so the script never needs every
      example in the DOM, also not with thousands of examples.
+   - Fast enough while typing: at most one search runs at a time; keys pressed
+     meanwhile lead to one search for the latest text (never a queue of stale ones).
    - State lives in the URL (?factor=zorg&provincie=utrecht&zoek=eenzaamheid), so a
      view can be shared; "q" is left to Material's header search. */
 (function () {
   "use strict";
 
   const PAGE_SIZE = 20;
+  // The first cards appear as soon as their data is in; the rest of the page follows.
+  const FIRST_CARDS = 6;
+  // One or two letters match nearly every example and cost the most: search from three.
+  const MIN_WORD_LENGTH = 3;
   const ANNOUNCE_DELAY_MS = 400;
   // This file is assets/javascripts/ib-zoeken.js: the site root is two folders up.
   const ROOT = new URL("../../", document.currentScript.src);
@@ -36,15 +42,17 @@
     const pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
     await pagefind.options({ baseUrl: ROOT.pathname });
     await pagefind.init();
-    // Loads every filter's data now, so each search reports counts for every filter.
-    await pagefind.filters();
-    new Finder(box, pagefind).begin();
+    // Counts of every value over all examples. Loading them now also means each
+    // later search reports counts for every filter.
+    const totals = await pagefind.filters();
+    new Finder(box, pagefind, totals).begin();
   }
 
   class Finder {
-    constructor(box, pagefind) {
+    constructor(box, pagefind, totals) {
       this.box = box;
       this.pagefind = pagefind;
+      this.totals = totals;
       this.form = box.querySelector("[data-ib-formulier]");
       this.input = this.form.querySelector("input[type=search]");
       this.selects = Array.from(this.form.querySelectorAll("select"));
@@ -54,7 +62,10 @@
       this.list = box.querySelector("[data-ib-resultatenlijst]");
       this.more = box.querySelector("[data-ib-toon-meer]");
       this.staticList = document.querySelector("[data-ib-lijst]");
+      this.total = Number(this.status.dataset.ibTotaal);
       this.run = 0;
+      this.busy = false;
+      this.again = false;
       this.results = [];
       this.shown = 0;
       this.announceTimer = 0;
@@ -63,18 +74,19 @@
     begin() {
       this.readUrl();
       this.box.hidden = false;
+      const changed = () => {
+        performance.mark("ib-zoeken-invoer");
+        this.request();
+      };
       this.form.addEventListener("submit", (event) => {
         event.preventDefault();
-        this.update();
+        this.request();
       });
-      this.input.addEventListener("input", () => {
-        performance.mark("ib-zoeken-invoer");
-        this.update(true);
-      });
-      this.selects.forEach((select) => select.addEventListener("change", () => this.update()));
+      this.input.addEventListener("input", changed);
+      this.selects.forEach((select) => select.addEventListener("change", changed));
       this.box.querySelectorAll("[data-ib-wis]").forEach((button) => button.addEventListener("click", () => this.reset()));
       this.more.addEventListener("click", () => this.showMore());
-      this.update(false, true);
+      this.request(true);
     }
 
     // --- State and URL ---------------------------------------------------------
@@ -84,7 +96,8 @@
       this.selects.forEach((select) => {
         if (select.value) filters[select.name] = select.value;
       });
-      return { words: this.input.value.trim(), filters: filters };
+      const typed = this.input.value.trim();
+      return { typed: typed, words: typed.length >= MIN_WORD_LENGTH ? typed : "", filters: filters };
     }
 
     readUrl() {
@@ -104,7 +117,7 @@
       this.selects.forEach((select) => {
         if (state.filters[select.name]) params.set(select.name, state.filters[select.name]);
       });
-      if (state.words) params.set(this.input.name, state.words);
+      if (state.typed) params.set(this.input.name, state.typed);
       const query = params.toString();
       const url = location.pathname + (query ? "?" + query : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
@@ -115,78 +128,150 @@
       this.selects.forEach((select) => {
         select.value = "";
       });
-      this.update();
+      this.request();
       this.input.focus();
     }
 
     // --- Searching ---------------------------------------------------------------
 
+    // At most one update at a time. Input that arrives meanwhile sets a flag, and one
+    // more update with the latest state follows: typing never builds up a queue.
+    request(first) {
+      this.writeUrl(this.state());
+      if (this.busy) {
+        this.again = true;
+        return;
+      }
+      this.busy = true;
+      this.update(first)
+        .catch((error) => console.error(error))
+        .finally(() => {
+          this.busy = false;
+          if (this.again) {
+            this.again = false;
+            this.request();
+          }
+        });
+    }
+
     search(words, filters, sorted) {
-      const options = { filters: filters };
-      if (sorted) options.sort = { titel: "asc" };
+      // Without words, results are sorted by title; with words, by relevance.
+      const options = words || !sorted ? { filters: filters } : { filters: filters, sort: { titel: "asc" } };
       return this.pagefind.search(words || null, options);
     }
 
-    async update(fromTyping, first) {
+    async update(first) {
       const run = ++this.run;
       const state = this.state();
-      this.writeUrl(state);
       const active = Boolean(state.words) || Object.keys(state.filters).length > 0;
-      const main = await this.search(state.words, state.filters, !state.words);
-      // Counts of a filter that has a choice: how many results each other value would give.
-      const counts = await Promise.all(
+      if (!active) {
+        this.showCounts(() => this.totals);
+        this.results = [];
+        this.shown = 0;
+        this.showList(run, first, false);
+        return;
+      }
+      const main = await this.search(state.words, state.filters, true);
+      // Counts of a filter that has a choice: how many results each other value would
+      // give. Without words and other filters, those are the totals: no search needed.
+      const others = await Promise.all(
         this.selects.map((select) => {
-          if (!state.filters[select.name]) return main.filters[select.name] || {};
-          const others = Object.assign({}, state.filters);
-          delete others[select.name];
-          return this.search(state.words, others, false).then((result) => result.filters[select.name] || {});
+          if (!state.filters[select.name]) return null;
+          const rest = Object.assign({}, state.filters);
+          delete rest[select.name];
+          if (!state.words && !Object.keys(rest).length) return { filters: this.totals };
+          return this.search(state.words, rest, false);
         })
       );
-      if (run !== this.run) return;
-      this.selects.forEach((select, index) => this.showCounts(select, counts[index]));
+      this.showCounts((name, index) => (others[index] || main).filters);
       this.results = main.results;
       this.shown = 0;
+      if (!main.results.length) {
+        this.showList(run, first, true);
+        return;
+      }
+      // The old results stay until the first new cards are ready: no flash of an empty list.
+      const page = await this.renderNext(run, true);
+      page.rest.then(() => this.finish(run, first));
+    }
+
+    // No results to show: the full static list (nothing chosen) or the "no results" text.
+    showList(run, first, active) {
       this.list.replaceChildren();
       this.staticList.hidden = active;
-      this.section.hidden = !active || main.results.length === 0;
-      this.empty.hidden = !active || main.results.length > 0;
+      this.section.hidden = true;
+      this.empty.hidden = !active;
       this.more.hidden = true;
-      if (active && main.results.length) await this.renderNext(run);
+      this.measure();
+      this.finish(run, first);
+    }
+
+    finish(run, first) {
       if (run !== this.run) return;
-      this.announce(this.countText(active, main.results.length), first);
+      const state = this.state();
+      const active = Boolean(state.words) || Object.keys(state.filters).length > 0;
+      this.announce(this.countText(active, active ? this.results.length : this.total), first);
       this.box.dataset.ibToont = location.search;
-      if (fromTyping && performance.getEntriesByName("ib-zoeken-invoer").length) {
+    }
+
+    // Loads and shows the next page of results. With `first`, the first few cards
+    // replace the old results as soon as they are in; `rest` resolves when the page is complete.
+    async renderNext(run, first) {
+      const end = Math.min(this.shown + PAGE_SIZE, this.results.length);
+      const withExcerpt = Boolean(this.state().words);
+      const loading = this.results.slice(this.shown, end).map((result) => result.data());
+      const split = first ? Math.min(FIRST_CARDS, loading.length) : loading.length;
+      const head = await Promise.all(loading.slice(0, split));
+      if (run !== this.run) return { items: [], rest: Promise.resolve([]) };
+      const items = head.map((data) => this.card(data, withExcerpt));
+      if (first) {
+        this.list.replaceChildren(...items);
+        this.staticList.hidden = true;
+        this.empty.hidden = true;
+        this.section.hidden = false;
+        this.measure();
+      } else {
+        this.list.append(...items);
+      }
+      this.shown += items.length;
+      const rest = Promise.all(loading.slice(split)).then((tail) => {
+        if (run !== this.run) return [];
+        const cards = tail.map((data) => this.card(data, withExcerpt));
+        this.list.append(...cards);
+        this.shown += cards.length;
+        this.more.hidden = this.shown >= this.results.length;
+        return cards;
+      });
+      this.more.hidden = true;
+      return { items: items, rest: rest };
+    }
+
+    async showMore() {
+      const page = await this.renderNext(this.run, false);
+      await page.rest;
+      const link = page.items.length ? page.items[0].querySelector("a") : null;
+      if (link) link.focus();
+    }
+
+    // Keystroke to first results on screen, for scripts/benchmark_search.py.
+    measure() {
+      if (performance.getEntriesByName("ib-zoeken-invoer", "mark").length) {
         performance.measure("ib-zoeken", "ib-zoeken-invoer");
         performance.clearMarks("ib-zoeken-invoer");
       }
     }
 
-    async renderNext(run) {
-      const slice = this.results.slice(this.shown, this.shown + PAGE_SIZE);
-      const data = await Promise.all(slice.map((result) => result.data()));
-      if (run !== this.run) return [];
-      const withExcerpt = Boolean(this.state().words);
-      const items = data.map((item) => this.card(item, withExcerpt));
-      this.list.append(...items);
-      this.shown += slice.length;
-      this.more.hidden = this.shown >= this.results.length;
-      return items;
-    }
-
-    async showMore() {
-      const items = await this.renderNext(this.run);
-      const link = items.length ? items[0].querySelector("a") : null;
-      if (link) link.focus();
-    }
-
     // --- Showing -----------------------------------------------------------------
 
-    showCounts(select, counts) {
-      Array.from(select.options).forEach((option) => {
-        if (!option.value) return;
-        const count = counts[option.value] || 0;
-        option.textContent = option.dataset.ibNaam + " (" + count + ")";
-        option.disabled = count === 0 && !option.selected;
+    showCounts(countsOf) {
+      this.selects.forEach((select, index) => {
+        const counts = countsOf(select.name, index)[select.name] || {};
+        Array.from(select.options).forEach((option) => {
+          if (!option.value) return;
+          const count = counts[option.value] || 0;
+          option.textContent = option.dataset.ibNaam + " (" + count + ")";
+          option.disabled = count === 0 && !option.selected;
+        });
       });
     }
 
