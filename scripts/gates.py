@@ -64,8 +64,10 @@ def build(site_dir: Path) -> Gate:
     )
     output = result.stdout + result.stderr
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    records = [line.strip() for line in output.splitlines() if ".yml:" in line]
     passed = result.returncode == 0 and not warnings
-    return Gate("build", passed, f"mkdocs build --strict: exit {result.returncode}, {len(warnings)} warnings", warnings)
+    figure = f"mkdocs build --strict: exit {result.returncode}, {len(warnings)} warnings or errors"
+    return Gate("build", passed, figure, warnings + records)
 
 
 # --- Static HTML -----------------------------------------------------------------------
