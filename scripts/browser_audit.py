@@ -287,7 +287,9 @@ _FOCUS_STATE = """() => {
         && r.width > 0 && r.height > 0
         && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight
         && !!top && (top === e || e.contains(top) || top.contains(e));
-    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+    // The browser's own ring ('auto') counts; an author outline must be at least 2 px.
+    const ring = s.outlineStyle === 'auto' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2)
+        || s.boxShadow !== 'none';
     const name = (e.getAttribute('aria-label') || e.textContent || e.getAttribute('href') || '').trim();
     return {
         key: e.dataset.ibWalk || (e.dataset.ibWalk = String(Math.random()).slice(2)),
