@@ -43,18 +43,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import yaml  # noqa: E402
+from chromium import CHROMIUM_ARGS  # noqa: E402
 from records import load_catalog  # noqa: E402
 from search import build_pagefind  # noqa: E402
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TOPICS = (
     "huurders met schulden",
     "een kleine schuld",

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import book as book_module
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from mkdocs.utils import get_build_datetime
 from outline import heading_texts, repair_outline
 from paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
@@ -38,15 +39,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Route
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
 INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
