@@ -297,7 +297,8 @@ def test_phone_menu_opens_moves_focus_and_closes_by_keyboard(browser: object, ho
         # When Enter is pressed, the menu opens and focus moves into it
         page.keyboard.press("Enter")
         assert page.evaluate("document.getElementById('__drawer').checked")
-        assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+        # The script moves focus after the drawer is shown (a zero timeout): wait for it
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null", timeout=5_000)
         # And a section opens with Space and shows its chapters
         _press_tab_until(page, "De vijf factoren")
         page.keyboard.press(" ")
@@ -309,7 +310,7 @@ def test_phone_menu_opens_moves_focus_and_closes_by_keyboard(browser: object, ho
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Navigatie"
         # When the menu opens again, it shows the section, its title first: Enter goes back
         page.keyboard.press("Enter")
-        assert page.evaluate("document.activeElement.textContent.trim()") == "De vijf factoren"
+        page.wait_for_function("document.activeElement.textContent.trim() === 'De vijf factoren'", timeout=5_000)
         page.keyboard.press("Enter")
         # And Enter on a chapter link in the menu opens that chapter
         _press_tab_until(page, "Trefwoorden")
