@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -33,6 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import yaml  # noqa: E402
+from browser_audit import chromium, serve  # noqa: E402
+from chromium import CHROMIUM  # noqa: E402
+from first_visit import first_visit  # noqa: E402
 from generate import build_pages, write_pages  # noqa: E402
 from records import load_catalog  # noqa: E402
 from validate import errors, validate  # noqa: E402
@@ -110,7 +114,7 @@ def make_project(target: Path, count: int, seed: int = 1) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf", "pagefind"))
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf"))
     folder = target / "data" / "voorbeelden"
     shutil.rmtree(folder)
     folder.mkdir()
@@ -182,7 +186,8 @@ class Result:
     max_html_kib: float = 0.0
     max_html_page: str = ""
     example_kib: float = 0.0
-    home_kib: float = 0.0
+    home_visit_kib: dict[str, float] = field(default_factory=dict)
+    """A first visit to each language's home page in Chromium: every request, uncompressed."""
     search_index_kib: float = 0.0
 
 
@@ -220,17 +225,15 @@ def measure_phases(project: Path) -> tuple[float, float]:
     return validated - start, time.perf_counter() - validated
 
 
-def measure_search(site: Path) -> float | None:
-    """Time of the search index step alone, if the project has one (scripts/search.py)."""
+def measure_search(project: Path, site: Path) -> float | None:
+    """Time of the examples' search index step alone (scripts/zoekindex.py), if the project has one."""
     try:
-        import search  # type: ignore[import-not-found]
+        import zoekindex  # type: ignore[import-not-found]
     except ImportError:
         return None
-    runner = getattr(search, "build_pagefind", None)
-    if runner is None:
-        return None
+    catalog = load_catalog(project / "data")
     start = time.perf_counter()
-    runner(site, ["nl", "en"], "nl")
+    zoekindex.write(site, catalog, ["nl", "en"], "nl")
     return time.perf_counter() - start
 
 
@@ -245,15 +248,21 @@ def sizes(result: Result, site: Path) -> None:
     result.max_html_page = largest.relative_to(site).as_posix()
     example = site / "voorbeelden" / "synthetisch-00000" / "index.html"
     result.example_kib = example.stat().st_size / 1024 if example.exists() else 0.0
-    result.home_kib = (site / "index.html").stat().st_size / 1024
     index_files = [
         p
         for p in files
-        if p.relative_to(site).parts[0] in {"pagefind", "search"}
-        or "pagefind" in p.relative_to(site).parts
-        or "search" in p.relative_to(site).parts[:2]
+        if p.relative_to(site).parts[0] in {"zoekindex", "search"} or "search" in p.relative_to(site).parts[:2]
     ]
     result.search_index_kib = sum(p.stat().st_size for p in index_files) / 1024
+
+
+def measure_home(site: Path) -> dict[str, float]:
+    """KiB of a first visit to each language's home page, as Chromium fetches it
+    (Material's bundle fetches files no HTML names). Empty without Playwright or Chromium."""
+    if importlib.util.find_spec("playwright") is None or not CHROMIUM.exists():
+        return {}
+    with serve(site) as url, chromium() as browser:
+        return {lang: first_visit(browser, url + path).total_kib for lang, path in (("nl", ""), ("en", "en/"))}
 
 
 def measure_serve_rebuild(project: Path, port: int = 8765) -> float:
@@ -300,8 +309,9 @@ def run(counts: list[int], repeat: int, peer_max: int, serve_at: int | None) -> 
                 result.generate_s.append(generate_s)
                 shutil.rmtree(project / "docs" / "voorbeelden", ignore_errors=True)
                 result.ours.append(measure_build(project, site))
-            result.search_s = measure_search(site)
+            result.search_s = measure_search(project, site)
             sizes(result, site)
+            result.home_visit_kib = measure_home(site)
             if count <= peer_max:
                 peer = make_peer(Path(tmp) / f"peer-{count}", count)
                 for _ in range(times):
@@ -341,6 +351,7 @@ def table(results: list[Result], serve_seconds: float | None, serve_at: int | No
             f"{max(x.peak_mib for x in r.ours):.0f} |"
         )
     lines.append("")
+    lines.append(home_line(results))
     if serve_seconds is not None:
         lines.append(f"`mkdocs serve` rebuild after editing one record at N={serve_at:,}: {serve_seconds:.1f} s.")
     lines.append(
@@ -350,6 +361,18 @@ def table(results: list[Result], serve_seconds: float | None, serve_at: int | No
         "The MkDocs column is the full build minus the separately timed phases."
     )
     return "\n".join(lines)
+
+
+def home_line(results: list[Result]) -> str:
+    """The first visit to the home page per N (issue #8: at most 400 KiB)."""
+    measured = [r for r in results if r.home_visit_kib]
+    if not measured:
+        return "First visit to the home page: not measured (needs Playwright and Debian's Chromium)."
+    figures = "; ".join(
+        f"N={r.count:,}: {r.home_visit_kib['nl']:.0f} KiB Dutch, {r.home_visit_kib['en']:.0f} KiB English"
+        for r in measured
+    )
+    return f"First visit to the home page in Chromium (every request, uncompressed): {figures}."
 
 
 def main(argv: list[str] | None = None) -> int:
