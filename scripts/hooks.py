@@ -19,17 +19,18 @@ import generate
 import opendata
 import paper
 import search
+import zoekindex
 from labels import label
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from records import DataError
-from render import example_card, render_factor_cards, render_factor_indexes, render_factor_list
+from render import render_factor_cards, render_factor_indexes, render_factor_list
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-    from records import Catalog, Record
+    from records import Catalog
 
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""
@@ -43,8 +44,6 @@ _build_catalog: dict[str, Catalog] = {}
 """The catalog validated in this build's on_pre_build, per config file. Later events
 reuse it: checking the data folder's fingerprint on every page would cost one
 ``stat`` per record per page, which grows with the square of the collection."""
-_records_by_id: dict[int, dict[str, Record]] = {}
-"""Records of the current catalog by id (keyed on the catalog object), for on_post_page."""
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
@@ -141,29 +140,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def _prepare_search(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give an example page its Pagefind filters and card text; point each language's
-    header search at its own index (scripts/search.py says why)."""
-    source = page.meta.get("ib_bron")
+    """Point each language's header search at its own index (scripts/search.py says why)."""
     lang = _build_language(config)
-    if source:
-        catalog = _catalog(config)
-        record = _record(catalog, Path(source).stem)
-        if record is not None:
-            card = example_card(record, catalog, _page_language(page, config))
-            try:
-                output = search.mark_example_page(output, search.pagefind_attributes(card, lang))
-            except ValueError as exc:
-                raise PluginError(f"{page.file.src_uri}: {exc}; dit voorbeeld zou niet vindbaar zijn") from None
     if lang != _default_language(config):
         output = search.point_search_at_language(output, lang)
     return output
-
-
-def _record(catalog: Catalog, record_id: str) -> Record | None:
-    if id(catalog) not in _records_by_id:
-        _records_by_id.clear()
-        _records_by_id[id(catalog)] = {r.id: r for r in catalog.records}
-    return _records_by_id[id(catalog)].get(record_id)
 
 
 def _repair_theme_html(output: str) -> str:
@@ -221,5 +202,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             search.finish_site(site, languages, default)
+            zoekindex.write(site, _catalog(config), languages, default)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None

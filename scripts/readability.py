@@ -33,7 +33,7 @@ import markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-GENERATED = {"voorbeelden", "pdf", "pagefind"}
+GENERATED = {"voorbeelden", "pdf"}
 """Folders under docs/ that are generated, not written by hand."""
 MAX_WORDS_PER_SENTENCE = 15
 

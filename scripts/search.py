@@ -1,21 +1,19 @@
-"""Search for the examples: the filter form, the Pagefind index and the header search.
+"""Search for the examples: the filter form, the examples' own index and the header search.
 
 Why this module: finding examples must understand Dutch word forms ("schulden"
 finds "schuld"), stay in the reader's language and filter by factor, place and
-theme. Material's lunr search does none of that well (tooling notes, section 5),
-so the example overview uses Pagefind: a per-language index built from the
-finished site, with Dutch stemming and filters. The header search stays
+theme, fast also with thousands of examples. Material's lunr search does none of
+that well (tooling notes, section 5), so the example overview has its own index
+(scripts/zoekindex.py, read by ib-zoekindex.js). The header search stays
 Material's, but gets one index per language instead of one mixed index.
 
 Three steps, all plain functions the hook calls:
 
-1. While pages are written (``on_post_page``): each example page gets its filter
-   values, sort key and card text as ``data-pagefind-*`` attributes
-   (:func:`mark_example_page`), and pages of the non-default languages are pointed
-   at their own header-search index (:func:`point_search_at_language`).
+1. While pages are written (``on_post_page``): pages of the non-default languages
+   are pointed at their own header-search index (:func:`point_search_at_language`).
 2. When every language is built (``on_post_build`` of the outer run): the mixed
-   Material index is split per language (:func:`split_search_index`) and
-   Pagefind indexes the example pages (:func:`build_pagefind`).
+   Material index is split per language (:func:`split_search_index`); the hook
+   then has scripts/zoekindex.py write the examples' index.
 3. The overview page gets the form (:func:`search_form`); its labels and filter
    values come from ``data/`` and :mod:`labels` in the page's language, so the
    browser script holds no text and no lists of its own.
@@ -28,9 +26,6 @@ import json
 import logging
 import posixpath
 import re
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,34 +56,16 @@ FILTER_KINDS: tuple[FilterKind, ...] = (
 """Form order = order of the parameters in a shared URL. The parameter names are
 the keys of ``render.example_card()["filters"]`` and never change: links to
 ``/voorbeelden/?factor=zorg&provincie=utrecht&zoek=eenzaamheid`` live in mails and
-reports. ``zoek`` is the search words; ``q`` belongs to Material's header search."""
+reports. ``zoek`` is the search words; ``q`` belongs to Material's header search.
+The keys are also the filter names in the examples' index (scripts/zoekindex.py)."""
 
 SEARCH_PARAM = "zoek"
-PAGEFIND_DIR = "pagefind"
-EXAMPLE_GLOB = "voorbeelden/*/index.html"
-EXCLUDE_SELECTORS = (
-    ".md-tags",  # factor tags above the title repeat the facts list
-    ".md-content__button",  # edit link
-    ".headerlink",  # the pilcrow after each heading
-    "h2",  # Aanpak, Resultaten, Bronnen, Meer voorbeelden: the same on every example page
-    ".ib-kenmerken dt",  # "Factoren", "Plaats" ...: labels, not content
-    ".ib-vertaling",  # "not translated yet" notice
-    ".ib-kaarten",  # related examples: their words belong to their own pages
-    ".ib-terug",
-    ".ib-acties",
-    ".ib-alleen-print",
-)
-"""What Pagefind skips on an example page: interface text that every page shares.
-Without this a search for "voorbeelden" or a related example's title would
-return every page."""
-
 EXAMPLE_LOCATION = re.compile(r"^voorbeelden/(?!factor/)[^/#]+/")
 EXAMPLE_LIST_LOCATION = re.compile(r"^voorbeelden/factor/")
 FIRST_PARAGRAPH = re.compile(r"\s*<p>(.*?)</p>", re.DOTALL)
 SUMMARY_CHARS = 160
 """Characters of an example's summary kept in the header index: enough to match
 and to show a useful line under the title."""
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -115,55 +92,6 @@ def search_form(catalog: Catalog, lang: str) -> dict[str, Any]:
             }
         )
     return {"param": SEARCH_PARAM, "kinds": kinds, "total": len(catalog.records)}
-
-
-# --- Example pages: what Pagefind reads ----------------------------------------------
-
-
-def pagefind_attributes(card: dict[str, Any], lang: str) -> str:
-    """Hidden markup with an example's filter values, sort key and card text.
-
-    ``card`` is ``render.example_card()`` in the page's language. Values sit in
-    attributes (``key[data-ib-waarde]``), so they are never indexed as words.
-    ``*_taal`` is set when the text is the Dutch original on an English page, so
-    the result card can mark it with ``lang``.
-    """
-    spans = []
-    for kind in FILTER_KINDS:
-        for slug in card["filters"].get(kind.param) or []:
-            if slug:
-                spans.append(_span("filter", kind.param, slug))
-    title, summary = card["title"], card["summary"]
-    place = ", ".join(p for p in (card["place"], card["province"]) if p)
-    spans.append(_span("sort", "titel", title.value.casefold()))
-    spans.append(_span("meta", "title", title.value))
-    spans.append(_span("meta", "plaats", place))
-    if summary:
-        spans.append(_span("meta", "samenvatting", summary.value))
-    if title.lang != lang:
-        spans.append(_span("meta", "titel_taal", title.lang))
-    if summary and summary.lang != lang:
-        spans.append(_span("meta", "samenvatting_taal", summary.lang))
-    return '<div class="ib-zoekgegevens" hidden>' + "".join(spans) + "</div>"
-
-
-def _span(kind: str, key: str, value: str) -> str:
-    value = " ".join(str(value).split())
-    return (
-        f'<span data-pagefind-{kind}="{key}[data-ib-waarde]" data-ib-waarde="{html.escape(value, quote=True)}"></span>'
-    )
-
-
-def mark_example_page(output: str, attributes: str) -> str:
-    """Make the page's article the only part Pagefind indexes and add its attributes.
-
-    Raises ValueError when Material's article element is not found (a theme
-    upgrade changed it): a silent miss would leave the example out of the search.
-    """
-    marked, count = ARTICLE.subn(lambda m: m.group(0)[:-1] + " data-pagefind-body>" + attributes, output, count=1)
-    if not count:
-        raise ValueError('<article class="md-content__inner md-typeset"> niet gevonden')
-    return marked
 
 
 # --- Header search: one index per language ------------------------------------------
@@ -240,57 +168,11 @@ def slim_entry(doc: dict[str, Any]) -> dict[str, Any] | None:
     return doc
 
 
-# --- Pagefind ----------------------------------------------------------------------
-
-
-def pagefind_command(site_dir: Path, languages: list[str], default: str) -> list[str]:
-    """The Pagefind command line: example pages of every language, shared text skipped."""
-    folders = ["" if lang == default else f"{lang}/" for lang in languages]
-    globs = ",".join(f"{folder}{EXAMPLE_GLOB}" for folder in folders)
-    return [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        PAGEFIND_DIR,
-        "--glob",
-        f"{{{globs}}}" if len(folders) > 1 else globs,
-        "--exclude-selectors",
-        ", ".join(EXCLUDE_SELECTORS),
-        "--quiet",
-    ]
-
-
-def build_pagefind(site_dir: Path, languages: list[str], default: str) -> float:
-    """Index the example pages with Pagefind (one index per ``<html lang>``); returns seconds.
-
-    Runs the pinned ``pagefind[bin]`` from this Python environment, so the build
-    needs no network and no Node.js. Raises RuntimeError with Pagefind's own
-    output when it fails: a site without a working search is not finished.
-    """
-    started = time.perf_counter()
-    result = subprocess.run(
-        pagefind_command(site_dir, languages, default),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    if result.returncode != 0 or not (site_dir / PAGEFIND_DIR / "pagefind.js").is_file():
-        raise RuntimeError(
-            f"Pagefind kon de zoekindex niet bouwen (exit {result.returncode}):\n{result.stdout}{result.stderr}".strip()
-        )
-    return time.perf_counter() - started
+# --- After the build --------------------------------------------------------------
 
 
 def finish_site(site_dir: Path, languages: list[str], default: str) -> None:
-    """Everything search needs after the last language is built."""
+    """What the header search needs after the last language is built (the examples'
+    own index is written by :func:`zoekindex.write`)."""
     counts = split_search_index(site_dir, languages, default)
-    seconds = build_pagefind(site_dir, languages, default)
-    log.info(
-        "Zoeken: kopzoekindex per taal (%s), voorbeeldenindex in %.1f s",
-        ", ".join(f"{lang} {n}" for lang, n in counts.items()),
-        seconds,
-    )
+    log.info("Zoeken: kopzoekindex per taal (%s)", ", ".join(f"{lang} {n}" for lang, n in counts.items()))

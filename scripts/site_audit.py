@@ -23,7 +23,7 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://w
 LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 """A BCP 47 tag of the simple kind we use: 'nl', 'en', 'en-GB'."""
 SKIPPED_SCHEMES = ("mailto:", "tel:", "data:")
-NOT_PAGES = {"assets", "search", "pagefind", "pdf"}
+NOT_PAGES = {"assets", "search", "zoekindex", "pdf"}
 """Folders of the built site that hold no pages of ours (theme files, indexes)."""
 
 

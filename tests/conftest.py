@@ -51,7 +51,7 @@ def copy_project(target: Path, records: dict[str, str | bytes] | None = None) ->
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pagefind", "pdf"))
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf"))
     if records is not None:
         folder = target / "data" / "voorbeelden"
         shutil.rmtree(folder)

@@ -95,7 +95,7 @@ def dutch_pages(site: Build) -> list[Path]:
     return [
         p
         for p in site.site.rglob("index.html")
-        if p.relative_to(site.site).parts[0] not in {"en", "assets", "search", "pdf", "pagefind"}
+        if p.relative_to(site.site).parts[0] not in {"en", "assets", "search", "pdf", "zoekindex"}
     ]
 
 

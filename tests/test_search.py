@@ -1,5 +1,5 @@
 """Search without a browser: the pieces in scripts/search.py, and what the real
-build writes for Pagefind and for Material's header search.
+build writes for Material's header search (the examples' own index: test_zoekindex.py).
 
 The browser tests (test_search_browser.py) check what a reader sees; these check
 the data those rest on, so a failure points at the step that broke.
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,38 +16,12 @@ import search
 from conftest import Build
 from labels import label
 from records import Catalog, load_catalog
-from render import Text, example_card
 
 
 @pytest.fixture(scope="module")
 def catalog(site: Build) -> Catalog:
     """The records the site was built from (the project copy)."""
     return load_catalog(site.project / "data")
-
-
-class _Attributes(HTMLParser):
-    """Every ``data-pagefind-*`` attribute with its ``data-ib-waarde``, and the body marker."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], list[str]] = {}
-        self.bodies = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if "data-pagefind-body" in a:
-            self.bodies += 1
-        for kind in ("filter", "meta", "sort"):
-            spec = a.get(f"data-pagefind-{kind}")
-            if spec:
-                key = spec.split("[")[0]
-                self.values.setdefault((kind, key), []).append(a.get("data-ib-waarde") or "")
-
-
-def pagefind_values(html: str) -> _Attributes:
-    parser = _Attributes()
-    parser.feed(html)
-    return parser
 
 
 # --- Pure functions ------------------------------------------------------------------
@@ -78,35 +51,6 @@ def test_search_labels_exist_in_both_languages_and_differ() -> None:
         "Geen voorbeelden gevonden. Haal een filter weg of zoek op een ander woord."
     )
     assert label("nl")["search_label"] != label("en")["search_label"]
-
-
-def test_attributes_carry_filters_and_card_text_escaped() -> None:
-    card = {
-        "title": Text('Buurt <script>alert("x")</script> & co', "nl"),
-        "summary": Text("Een samenvatting, met komma: en dubbele punt.", "nl"),
-        "place": "Ede",
-        "province": "Gelderland",
-        "filters": {"factor": ["zorg", "werk"], "provincie": ["gelderland"], "thema": [], "doelgroep": ["ouderen"]},
-    }
-    markup = search.pagefind_attributes(card, "en")
-    assert "<script>" not in markup and "&lt;script&gt;" in markup
-    parsed = pagefind_values(markup)
-    assert parsed.values[("filter", "factor")] == ["zorg", "werk"]
-    assert parsed.values[("filter", "provincie")] == ["gelderland"]
-    assert ("filter", "thema") not in parsed.values
-    assert parsed.values[("meta", "title")] == ['Buurt <script>alert("x")</script> & co']
-    assert parsed.values[("meta", "plaats")] == ["Ede, Gelderland"]
-    assert parsed.values[("meta", "samenvatting")] == ["Een samenvatting, met komma: en dubbele punt."]
-    # Dutch text on an English page is marked, so the result card can say lang="nl".
-    assert parsed.values[("meta", "titel_taal")] == ["nl"]
-    assert parsed.values[("meta", "samenvatting_taal")] == ["nl"]
-
-
-def test_marking_a_page_without_materials_article_fails_loudly() -> None:
-    with pytest.raises(ValueError, match="article"):
-        search.mark_example_page("<html><body><main>tekst</main></body></html>", "<div hidden></div>")
-    marked = search.mark_example_page('<article class="md-content__inner md-typeset"><h1>T</h1>', "<div hidden></div>")
-    assert marked == '<article class="md-content__inner md-typeset" data-pagefind-body><div hidden></div><h1>T</h1>'
 
 
 @pytest.mark.parametrize(
@@ -160,43 +104,7 @@ def test_header_index_keeps_an_example_by_title_and_summary_only() -> None:
     assert search.slim_entry(overview) == overview
 
 
-def test_pagefind_failure_stops_the_build_with_its_message(tmp_path: Path) -> None:
-    # An empty folder has no HTML: Pagefind writes no bundle, and we say so.
-    with pytest.raises(RuntimeError, match="Pagefind kon de zoekindex niet bouwen"):
-        search.build_pagefind(tmp_path, ["nl", "en"], "nl")
-
-
 # --- The real build ------------------------------------------------------------------
-
-
-def test_every_example_page_carries_its_filters_for_pagefind(site: Build, catalog: Catalog) -> None:
-    for record in catalog.records:
-        for lang, prefix in (("nl", ""), ("en", "en/")):
-            parsed = pagefind_values(site.html(f"{prefix}voorbeelden/{record.id}/"))
-            card = example_card(record, catalog, lang)
-            assert parsed.bodies == 1, (lang, record.id)
-            for kind in search.FILTER_KINDS:
-                expected = [v for v in card["filters"][kind.param] if v]
-                assert parsed.values.get(("filter", kind.param), []) == expected, (lang, record.id, kind.param)
-            assert parsed.values[("meta", "title")] == [" ".join(card["title"].value.split())], (lang, record.id)
-
-
-def test_only_example_pages_are_marked_for_pagefind(site: Build, catalog: Catalog) -> None:
-    marked = {
-        p.relative_to(site.site).parent.as_posix()
-        for p in site.site.rglob("*.html")
-        if "data-pagefind-body" in p.read_text(encoding="utf-8")
-    }
-    expected = {f"{prefix}voorbeelden/{r.id}" for r in catalog.records for prefix in ("", "en/")}
-    assert marked == expected
-
-
-def test_pagefind_index_has_one_index_per_language_with_every_example(site: Build, catalog: Catalog) -> None:
-    entry = json.loads((site.site / "pagefind" / "pagefind-entry.json").read_text())
-    assert set(entry["languages"]) == {"nl", "en"}
-    for lang in ("nl", "en"):
-        assert entry["languages"][lang]["page_count"] == len(catalog.records), lang
-    assert (site.site / "pagefind" / "pagefind.js").is_file()
 
 
 def test_header_search_index_is_split_per_language(site: Build) -> None:

@@ -98,8 +98,9 @@ def record(catalog: Catalog, record_id: str) -> Record:
 
 
 def page_text(site: Build, record_id: str) -> str:
-    """The words of an example's Dutch page as Pagefind indexes them, lower case."""
-    html = site.html(f"voorbeelden/{record_id}/").split("data-pagefind-body")[1].split("</article>")[0]
+    """The words of an example's Dutch page (its article), lower case."""
+    html = site.html(f"voorbeelden/{record_id}/").split('<article class="md-content__inner md-typeset">')[1]
+    html = html.split("</article>")[0]
     return re.sub(r"<[^>]+>", " ", html).lower()
 
 
@@ -110,7 +111,7 @@ WORD_FORMS = [
     ("huurachterstanden", "vroeg-eropaf-amsterdam", "huurachterstand"),
     ("huurachterstanden", "pechmanwoning-twente", "huurachterstand"),
     ("eenzaamheid", "buddys-nieuwe-bewoners-domijn-enschede", "eenzaam"),
-    ("verduurzaming", "woningen-vrieheide-heerlen-verduurzamen", "verduurzamen"),
+    ("woningaanpassing", "geclusterd-wonen-ouderen-amsterdam", "woningaanpassingen"),
 ]
 
 
@@ -182,7 +183,14 @@ QUERIES = [
         "statushouders",
         {"vaste-lasten-statushouders-wooninc-eindhoven", "uitlegvideo-ventileren-quawonen-krimpenerwaard"},
     ),
-    ("social return", {"social-return-brabantse-corporaties", "social-return-de-woonplaats-winterswijk"}),
+    (
+        "social return",
+        {
+            "social-return-groot-onderhoud-wonenbreburg-breda",  # both words in its title
+            "social-return-brabantse-corporaties",
+            "social-return-de-woonplaats-winterswijk",
+        },
+    ),
     ("welzijn op recept", {"welzijn-op-recept-haarlemmermeer", "welzijn-op-recept-schiedam"}),
     ("huisuitzetting", {"convenant-huurschulden-woensdrecht", "vroeg-eropaf-amsterdam"}),
     ("Overvecht", {"gezonde-wijk-overvecht-utrecht", "sociaal-renoveren-overvecht-utrecht"}),

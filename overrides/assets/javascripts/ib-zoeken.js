@@ -6,10 +6,10 @@
      word or filter is active. If the index cannot load, the page stays as it was.
    - No text and no lists here. Labels, filter values and their names are in the
      page (rendered by scripts/search.py from data/ in the page's language).
-   - Results come from Pagefind's index of the page's language (chosen from
-     <html lang>), with Dutch stemming: "schulden" also finds "schuld". Cards are
-     built from Pagefind's data a page at a time, so the script never needs every
-     example in the DOM, also not with thousands of examples.
+   - Results come from our own index of the page's language (chosen from <html lang>;
+     scripts/zoekindex.py builds it, ib-zoekindex.js reads it), with Dutch stemming:
+     "schulden" also finds "schuld". Cards are fetched and built a page at a time, so
+     the script never needs every example, also not with thousands of examples.
    - Fast enough while typing: at most one search runs at a time; keys pressed
      meanwhile lead to one search for the latest text (never a queue of stale ones).
    - State lives in the URL (?factor=zorg&provincie=utrecht&zoek=eenzaamheid), so a
@@ -39,20 +39,16 @@
   }
 
   async function setUp(box) {
-    const pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
-    await pagefind.options({ baseUrl: ROOT.pathname });
-    await pagefind.init();
-    // Counts of every value over all examples. Loading them now also means each
-    // later search reports counts for every filter.
-    const totals = await pagefind.filters();
-    new Finder(box, pagefind, totals).begin();
+    const index = await window.ibZoekindex.open(ROOT, document.documentElement.lang || "nl");
+    new Finder(box, index).begin();
   }
 
   class Finder {
-    constructor(box, pagefind, totals) {
+    constructor(box, index) {
       this.box = box;
-      this.pagefind = pagefind;
-      this.totals = totals;
+      this.index = index;
+      // Counts of every value over all examples: shown while nothing is chosen.
+      this.totals = index.totals();
       this.form = box.querySelector("[data-ib-formulier]");
       this.input = this.form.querySelector("input[type=search]");
       this.selects = Array.from(this.form.querySelectorAll("select"));
@@ -69,6 +65,7 @@
       this.busy = false;
       this.again = false;
       this.results = [];
+      this.matched = new Set();
       this.shown = 0;
       this.announceTimer = 0;
     }
@@ -144,8 +141,8 @@
       this.writeUrl(state);
       if (this.busy) {
         this.again = true;
-        // Fetch the index chunks for the latest words already, while the running search ends.
-        if (state.words) this.pagefind.preload(state.words);
+        // Fetch the term files for the latest words already, while the running search ends.
+        if (state.words) this.index.preload(state.words);
         return;
       }
       this.busy = true;
@@ -160,12 +157,6 @@
         });
     }
 
-    search(words, filters, sorted) {
-      // Without words, results are sorted by title; with words, by relevance.
-      const options = words || !sorted ? { filters: filters } : { filters: filters, sort: { titel: "asc" } };
-      return this.pagefind.search(words || null, options);
-    }
-
     async update(first) {
       const run = ++this.run;
       this.seen = this.inputs;
@@ -178,22 +169,14 @@
         this.showList(run, first, false);
         return;
       }
-      const main = await this.search(state.words, state.filters, true);
-      // Counts of a filter that has a choice: how many results each other value would
-      // give. Without words and other filters, those are the totals: no search needed.
-      const others = await Promise.all(
-        this.selects.map((select) => {
-          if (!state.filters[select.name]) return null;
-          const rest = Object.assign({}, state.filters);
-          delete rest[select.name];
-          if (!state.words && !Object.keys(rest).length) return { filters: this.totals };
-          return this.search(state.words, rest, false);
-        })
-      );
-      this.showCounts((name, index) => (others[index] || main).filters);
-      this.results = main.results;
+      // Without words, results keep title order; with words, the best match comes first.
+      const found = await this.index.search(state.words, state.filters);
+      if (run !== this.run) return;
+      this.showCounts(() => found.counts);
+      this.results = found.results;
+      this.matched = found.matched;
       this.shown = 0;
-      if (!main.results.length) {
+      if (!found.results.length) {
         this.showList(run, first, true);
         return;
       }
@@ -225,12 +208,12 @@
     // replace the old results as soon as they are in; `rest` resolves when the page is complete.
     async renderNext(run, replace) {
       const end = Math.min(this.shown + PAGE_SIZE, this.results.length);
-      const withExcerpt = Boolean(this.state().words);
-      const loading = this.results.slice(this.shown, end).map((result) => result.data());
-      const split = replace ? Math.min(FIRST_CARDS, loading.length) : loading.length;
-      const head = await Promise.all(loading.slice(0, split));
+      const marked = this.state().words ? this.matched : null;
+      const numbers = this.results.slice(this.shown, end);
+      const split = replace ? Math.min(FIRST_CARDS, numbers.length) : numbers.length;
+      const head = await this.index.cards(numbers.slice(0, split));
       if (run !== this.run) return { items: [], rest: Promise.resolve([]) };
-      const items = head.map((data) => this.card(data, withExcerpt));
+      const items = head.map((data) => this.card(data, marked));
       if (replace) {
         this.list.replaceChildren(...items);
         this.staticList.hidden = true;
@@ -241,9 +224,9 @@
         this.list.append(...items);
       }
       this.shown += items.length;
-      const rest = Promise.all(loading.slice(split)).then((tail) => {
+      const rest = this.index.cards(numbers.slice(split)).then((tail) => {
         if (run !== this.run) return [];
-        const cards = tail.map((data) => this.card(data, withExcerpt));
+        const cards = tail.map((data) => this.card(data, marked));
         this.list.append(...cards);
         this.shown += cards.length;
         this.more.hidden = this.shown >= this.results.length;
@@ -299,22 +282,23 @@
       }, ANNOUNCE_DELAY_MS);
     }
 
-    card(data, withExcerpt) {
-      const meta = data.meta || {};
+    // One result: title link, place, summary. While searching, the words that
+    // matched (by stem, as the index saw them) are marked in the summary.
+    card(data, marked) {
       const item = element("li", "ib-kaart ib-resultaat");
       const heading = element("h3", "ib-resultaat__titel");
-      const link = element("a", "", meta.title || data.url);
+      const link = element("a", "", data.title);
       link.href = data.url;
-      if (meta.titel_taal) link.lang = meta.titel_taal;
+      if (data.titleLang) link.lang = data.titleLang;
       heading.append(link);
       item.append(heading);
-      if (meta.plaats) item.append(element("p", "ib-kaart__plaats", meta.plaats));
-      if (meta.samenvatting) {
-        const summary = element("p", "ib-kaart__samenvatting", meta.samenvatting);
-        if (meta.samenvatting_taal) summary.lang = meta.samenvatting_taal;
+      if (data.place) item.append(element("p", "ib-kaart__plaats", data.place));
+      if (data.summary) {
+        const summary = element("p", "ib-kaart__samenvatting");
+        if (data.summaryLang) summary.lang = data.summaryLang;
+        markWords(summary, data.summary, marked, this.index.lang);
         item.append(summary);
       }
-      if (withExcerpt && data.excerpt) item.append(excerpt(data.excerpt));
       return item;
     }
   }
@@ -326,19 +310,18 @@
     return node;
   }
 
-  // Pagefind's excerpt is escaped text with <mark> around the matched words. Copy only
-  // text and <mark>, so nothing else from the index can ever become markup.
-  function excerpt(html) {
-    const source = document.createElement("template");
-    source.innerHTML = html;
-    const paragraph = element("p", "ib-resultaat__fragment");
-    paragraph.append("… ");
-    source.content.childNodes.forEach((node) => {
-      if (node.nodeName === "MARK") paragraph.append(element("mark", "", node.textContent));
-      else paragraph.append(node.textContent);
+  // Append `text` to `parent` as text nodes, with <mark> around each word whose stem
+  // is in `marked`. Only text is ever inserted: nothing from the index becomes markup.
+  function markWords(parent, text, marked, lang) {
+    if (!marked || !marked.size) {
+      parent.textContent = text;
+      return;
+    }
+    text.split(/([\p{L}\p{N}]+)/u).forEach((part, i) => {
+      const words = i % 2 ? window.ibStam.words(part) : [];
+      if (words.length && marked.has(window.ibStam.stem(words[0], lang))) parent.append(element("mark", "", part));
+      else if (part) parent.append(part);
     });
-    paragraph.append(" …");
-    return paragraph;
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,0 +1,243 @@
+/* The example search's index in the browser: loads what scripts/zoekindex.py wrote
+   and answers a search with arithmetic on data it already holds.
+
+   Why so: a keystroke must show results within 100 ms, also with 5,000 examples.
+   - Filters are bitsets (bit i = example i), so combining them and counting every
+     filter value is a few thousand word operations, whatever the collection's size.
+   - Words: the reader's words are stemmed like the index (ib-stam.js). The term file
+     for a word's first two letters is fetched once and kept. Every word must match
+     (AND); the last word also matches as the start of a longer word, because the
+     reader may still be typing it ("hou" finds "housing").
+   - Ranking: weight by where the word stands (title, summary and facts, text; set
+     by scripts/zoekindex.py) times how rare it is; ties keep title order.
+   - Cards (title, place, summary) come in files of 50 examples, fetched only for
+     the results on screen: the reader never downloads every record.
+   Exposes window.ibZoekindex.open(siteRoot, lang) -> Promise<Index>. */
+(function () {
+  "use strict";
+
+  const PREFIX_MIN = 3; // a shorter last word only matches whole
+  const PREFIX_FACTOR = 0.6; // "hou" counts less for "housing" than "housing" itself
+
+  function fetchJson(url) {
+    return fetch(url).then((response) => {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  function decodeBits(text, words) {
+    const bytes = new Uint8Array(words * 4);
+    const raw = atob(text);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return new Uint32Array(bytes.buffer);
+  }
+
+  function popcount(x) {
+    x -= (x >>> 1) & 0x55555555;
+    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+    return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+
+  function countAnd(a, b) {
+    let n = 0;
+    for (let i = 0; i < a.length; i++) n += popcount(a[i] & b[i]);
+    return n;
+  }
+
+  function andInto(target, other) {
+    for (let i = 0; i < target.length; i++) target[i] &= other[i];
+    return target;
+  }
+
+  // First index in a sorted list whose value is >= key.
+  function lowerBound(list, key) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  class Index {
+    static async open(siteRoot, lang) {
+      const base = new URL("zoekindex/" + lang + "/", siteRoot);
+      const meta = await fetchJson(new URL("index.json", base));
+      return new Index(siteRoot, base, meta, lang);
+    }
+
+    constructor(siteRoot, base, meta, lang) {
+      this.siteRoot = siteRoot;
+      this.base = base;
+      this.lang = lang;
+      this.size = meta.aantal;
+      this.words32 = Math.ceil(this.size / 32);
+      this.all = new Uint32Array(this.words32).fill(0xffffffff);
+      if (this.size % 32) this.all[this.words32 - 1] = (1 << this.size % 32) - 1;
+      this.filters = {};
+      Object.entries(meta.filters).forEach(([param, values]) => {
+        this.filters[param] = {};
+        Object.entries(values).forEach(([value, bits]) => {
+          this.filters[param][value] = decodeBits(bits, this.words32);
+        });
+      });
+      this.termParts = meta.termen;
+      this.cardFiles = meta.kaarten;
+      this.perCardFile = meta.kaarten_per_bestand;
+      this.loaded = new Map(); // file name -> Promise of its JSON
+    }
+
+    load(name) {
+      if (!this.loaded.has(name)) {
+        const promise = fetchJson(new URL(name, this.base));
+        promise.catch(() => this.loaded.delete(name));
+        this.loaded.set(name, promise);
+      }
+      return this.loaded.get(name);
+    }
+
+    termFile(word) {
+      const key = word.slice(0, 2);
+      let found = null;
+      for (const [start, name] of this.termParts) {
+        if (start <= key) found = name;
+        else break;
+      }
+      return found;
+    }
+
+    // The reader's words, stemmed; the last one may still be half typed.
+    parse(text) {
+      const words = Array.from(new Set(window.ibStam.words(text)));
+      return words.map((word, i) => ({
+        word: word,
+        stem: window.ibStam.stem(word, this.lang),
+        prefix: i === words.length - 1 && word.length >= PREFIX_MIN,
+      }));
+    }
+
+    // Fetch the term files a search for `text` needs (while the reader types on).
+    preload(text) {
+      this.parse(text).forEach((q) => {
+        const name = this.termFile(q.stem);
+        if (name) this.load(name);
+      });
+    }
+
+    // Counts of every filter value over all examples.
+    totals() {
+      return this.counts(this.all, {});
+    }
+
+    // Counts of each value of each filter, given the words' matches and the other
+    // filters' choices: what picking that value would give.
+    counts(matching, chosen) {
+      const counts = {};
+      Object.entries(this.filters).forEach(([param, values]) => {
+        const base = matching.slice();
+        Object.entries(chosen).forEach(([other, value]) => {
+          if (other !== param) andInto(base, this.filters[other][value] || new Uint32Array(this.words32));
+        });
+        counts[param] = {};
+        Object.entries(values).forEach(([value, bits]) => {
+          counts[param][value] = countAnd(base, bits);
+        });
+      });
+      return counts;
+    }
+
+    // Scores of every example for one word (0 = no match) and the stems it matched.
+    async score(q) {
+      const scores = new Float32Array(this.size);
+      const matched = [];
+      const name = this.termFile(q.stem);
+      if (!name) return { scores: scores, matched: matched };
+      const part = await this.load(name);
+      const add = (i, factor) => {
+        const list = part.lijsten[i];
+        const idf = Math.log(1 + this.size / (list.length / 2));
+        let number = 0;
+        for (let k = 0; k < list.length; k += 2) {
+          number += list[k];
+          const value = list[k + 1] * idf * factor;
+          if (value > scores[number]) scores[number] = value;
+        }
+        matched.push(part.stammen[i]);
+      };
+      const stems = part.stammen;
+      const exact = lowerBound(stems, q.stem);
+      if (stems[exact] === q.stem) add(exact, 1);
+      if (q.prefix) {
+        // Longer stems that start with the stem or with the word as typed
+        const starts = q.stem === q.word ? [q.stem] : [q.stem, q.word];
+        const seen = new Set([q.stem]);
+        starts.forEach((start) => {
+          for (let i = lowerBound(stems, start); i < stems.length && stems[i].startsWith(start); i++) {
+            if (!seen.has(stems[i])) {
+              seen.add(stems[i]);
+              add(i, PREFIX_FACTOR);
+            }
+          }
+        });
+      }
+      return { scores: scores, matched: matched };
+    }
+
+    // Search: `text` (may be empty) and `chosen` filters ({param: value}).
+    // Returns {results: example numbers in order, counts, matched: stems that matched}.
+    async search(text, chosen) {
+      const queries = this.parse(text);
+      const perWord = await Promise.all(queries.map((q) => this.score(q)));
+      const matching = this.all.slice();
+      let total = null;
+      perWord.forEach((word) => {
+        const bits = new Uint32Array(this.words32);
+        for (let i = 0; i < this.size; i++) if (word.scores[i] > 0) bits[i >>> 5] |= 1 << (i & 31);
+        andInto(matching, bits);
+        if (!total) total = word.scores.slice();
+        else for (let i = 0; i < this.size; i++) total[i] += word.scores[i];
+      });
+      const selected = matching.slice();
+      Object.entries(chosen).forEach(([param, value]) => {
+        andInto(selected, (this.filters[param] || {})[value] || new Uint32Array(this.words32));
+      });
+      const results = [];
+      for (let w = 0; w < this.words32; w++) {
+        let bits = selected[w];
+        while (bits) {
+          const low = bits & -bits;
+          results.push(w * 32 + 31 - Math.clz32(low));
+          bits ^= low;
+        }
+      }
+      if (total) results.sort((a, b) => total[b] - total[a] || a - b);
+      return {
+        results: results,
+        counts: this.counts(matching, chosen),
+        matched: new Set(perWord.flatMap((word) => word.matched)),
+      };
+    }
+
+    // Cards of the given examples, in the same order: {url, title, place, summary, titleLang, summaryLang}.
+    async cards(numbers) {
+      const files = numbers.map((n) => this.cardFiles[Math.floor(n / this.perCardFile)]);
+      const loaded = await Promise.all(files.map((name) => this.load(name)));
+      return numbers.map((n, i) => {
+        const row = loaded[i][n % this.perCardFile];
+        return {
+          url: new URL(row[0], this.siteRoot).pathname,
+          title: row[1],
+          place: row[2],
+          summary: row[3],
+          titleLang: row[4],
+          summaryLang: row[5],
+        };
+      });
+    }
+  }
+
+  window.ibZoekindex = { open: Index.open };
+})();

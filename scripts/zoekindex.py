@@ -1,0 +1,257 @@
+"""The example search's index: built from data/, one per language, in small files.
+
+Why our own index and not Pagefind (used until November 2026): the overview must
+show results within 100 ms of a keystroke, also with 5,000 examples. Pagefind's
+cost grows with the number of matching pages (every result's text is a separate
+download before its title can be shown), and measured at 5,000 examples it took a
+median 334 ms. This index is built from the records themselves (no HTML parsing),
+so it costs a fraction of a second at build time, and the browser
+(overrides/assets/javascripts/ib-zoekindex.js) answers a keystroke with arithmetic
+on data it already holds.
+
+Files, per language, under ``zoekindex/<lang>/`` in the built site:
+
+- ``index.json``: what the browser loads first. The number of examples, how
+  many cards each card file holds, the term files with the first two letters of
+  their first stem, and each filter value as a bitset (base64; bit *i* = example
+  *i*). Examples are numbered in title order, so "sorted by title" costs nothing.
+- ``t-<hash>.json`` (terms): ``{"stammen": [...], "lijsten": [[...], ...]}``, stems in
+  sorted order, each with its postings as one flat list: example number (as the
+  gap from the previous one) and weight, repeated. A stem's file is found by its
+  first two letters, so a typed prefix of three or more letters needs one file.
+- ``k-<hash>.json`` (cards): ``[[path from the site root, title, place, summary, title_lang,
+  summary_lang], ...]`` for ``CARDS_PER_FILE`` examples in a row. ``*_lang`` is
+  "" when the text is in the page's language, else the language it is in.
+
+File names carry a hash of their content: a browser that still holds an older
+``index.json`` never mixes it with newer term or card files.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from records import Catalog, Record
+from render import example_card, localized
+from stemming import stems
+
+INDEX_DIR = "zoekindex"
+INDEX_FILE = "index.json"
+CARDS_PER_FILE = 50
+"""At 5,000 examples one card file is about 15 KiB: the first screen of results
+needs a few of them, never all records (1.5 MiB)."""
+TERM_FILE_BYTES = 24_000
+"""Term files are filled up to about this size, in order of their stems' first two
+letters; a two-letter group is never split, so a prefix needs one file."""
+MAX_WEIGHT = 63
+
+TITLE, FACTS, TEXT = 8, 3, 1
+"""Weight of a word by where it stands: in the title it says most about the
+example, in the summary and the facts block (place, organisations, themes) less,
+in the long texts least. The browser multiplies by how rare the word is."""
+
+log = logging.getLogger("mkdocs.plugins.ib")
+
+LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
+"""Addresses in Markdown text: "https", "www" and domain names are no search words."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One example as the search sees it, in one language."""
+
+    record: Record
+    card: list[str]
+    filters: dict[str, list[str]]
+    fields: list[tuple[int, str]]
+
+
+def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
+    """Every example with its card and its weighted texts, in title order (the page's language).
+
+    ``folder`` is where the language's pages are in the site ("" or "en/"): card
+    paths are relative to the site root."""
+    vocab = catalog.vocab
+    docs = []
+    for record in catalog.records:
+        card = example_card(record, catalog, lang)
+        title, summary = card["title"], card["summary"]
+        facts = [card["place"], card["province"]]
+        for org in record.get("organisaties") or []:
+            if isinstance(org, dict):
+                facts.append(str(org.get("naam") or ""))
+                kind = vocab.soorten.get(org.get("soort"))
+                facts.append(kind.name(lang) if kind else "")
+        for name, key in (("factoren", None), ("themas", "themas"), ("doelgroepen", "doelgroepen")):
+            terms = vocab.by_name(name)
+            values = record.factors if key is None else record.get(key) or []
+            facts.extend(terms[v].name(lang) for v in values if isinstance(v, str) and v in terms)
+        texts = [localized(record, key, lang) for key in ("aanpak", "resultaten")]
+        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t]
+        sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]
+        fields = [
+            (TITLE, title.value if title else record.id),
+            (FACTS, summary.value if summary else ""),
+            (FACTS, " ".join(facts)),
+            (TEXT, " ".join(texts_plain + sources)),
+        ]
+        docs.append(
+            Document(
+                record=record,
+                card=[
+                    f"{folder}voorbeelden/{record.id}/",
+                    title.value if title else record.id,
+                    ", ".join(p for p in (card["place"], card["province"]) if p),
+                    summary.value if summary else "",
+                    "" if not title or title.lang == lang else title.lang,
+                    "" if not summary or summary.lang == lang else summary.lang,
+                ],
+                filters=card["filters"],
+                fields=fields,
+            )
+        )
+    docs.sort(key=lambda d: (d.card[1].casefold(), d.record.id))
+    return docs
+
+
+def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]]:
+    """Per stem: (example number, weight) for each example that has it, in number order."""
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, doc in enumerate(docs):
+        weights: dict[str, int] = defaultdict(int)
+        for weight, text in doc.fields:
+            for word in stems(text, lang):
+                weights[word] += weight
+        for word, weight in weights.items():
+            index[word].append((number, min(weight, MAX_WEIGHT)))
+    return index
+
+
+def encode_postings(entries: list[tuple[int, int]]) -> list[int]:
+    """A stem's postings as a flat list: gap to the previous example number, weight."""
+    flat: list[int] = []
+    previous = 0
+    for number, weight in entries:
+        flat.extend((number - previous, weight))
+        previous = number
+    return flat
+
+
+def bitset(numbers: list[int], size: int) -> str:
+    """Examples as a base64 bitset: byte i // 8, bit i % 8 (least significant first)."""
+    bits = bytearray((size + 7) // 8)
+    for n in numbers:
+        bits[n // 8] |= 1 << (n % 8)
+    return base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _hashed(prefix: str, text: str) -> str:
+    return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}.json"
+
+
+def build(catalog: Catalog, lang: str, folder: str = "") -> dict[str, str]:
+    """Every file of one language's index: file name -> JSON text (``folder`` as in :func:`documents`)."""
+    docs = documents(catalog, lang, folder)
+    files: dict[str, str] = {}
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    index = postings(docs, lang)
+    for word in sorted(index):
+        groups[word[:2]].append(word)
+    term_files: list[list[str]] = []
+    pending: list[str] = []
+    pending_bytes = 0
+    for key in sorted(groups):
+        words = groups[key]
+        size = sum(len(w) + 4 * len(index[w]) for w in words)
+        if pending and pending_bytes + size > TERM_FILE_BYTES:
+            term_files.append(pending)
+            pending, pending_bytes = [], 0
+        pending.extend(words)
+        pending_bytes += size
+    if pending:
+        term_files.append(pending)
+    parts = []
+    for words in term_files:
+        text = _dump({"stammen": words, "lijsten": [encode_postings(index[w]) for w in words]})
+        name = _hashed("t", text)
+        files[name] = text
+        parts.append([words[0][:2], name])
+
+    cards = []
+    for start in range(0, len(docs), CARDS_PER_FILE):
+        text = _dump([d.card for d in docs[start : start + CARDS_PER_FILE]])
+        name = _hashed("k", text)
+        files[name] = text
+        cards.append(name)
+
+    by_value: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for number, doc in enumerate(docs):
+        for param, values in doc.filters.items():
+            for value in values:
+                if value:
+                    by_value[param][value].append(number)
+    filters = {
+        param: {value: bitset(numbers, len(docs)) for value, numbers in sorted(values.items())}
+        for param, values in sorted(by_value.items())
+    }
+    files[INDEX_FILE] = _dump(
+        {
+            "versie": 1,
+            "taal": lang,
+            "aantal": len(docs),
+            "kaarten_per_bestand": CARDS_PER_FILE,
+            "kaarten": cards,
+            "termen": parts,
+            "filters": filters,
+        }
+    )
+    return files
+
+
+def write(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> dict[str, int]:
+    """Write each language's index under ``zoekindex/<lang>/``; returns bytes per language.
+
+    The new index is written beside the old one and then swapped in, so a reader
+    of ``mkdocs serve`` never loads half an index.
+    """
+    started = time.perf_counter()
+    target = site_dir / INDEX_DIR
+    fresh = site_dir / f".{INDEX_DIR}-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    sizes = {}
+    for lang in languages:
+        folder = fresh / lang
+        folder.mkdir(parents=True)
+        total = 0
+        for name, text in build(catalog, lang, "" if lang == default else f"{lang}/").items():
+            data = text.encode("utf-8")
+            (folder / name).write_bytes(data)
+            total += len(data)
+        sizes[lang] = total
+    old = site_dir / f".{INDEX_DIR}-oud-{os.getpid()}"
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    log.info(
+        "Zoeken: voorbeeldenindex (%s) in %.1f s",
+        ", ".join(f"{lang} {size // 1024} KiB" for lang, size in sizes.items()),
+        time.perf_counter() - started,
+    )
+    return sizes

@@ -1,0 +1,170 @@
+"""The examples' search index (scripts/zoekindex.py): what the real build writes, and
+how it is written. The browser side (ib-zoekindex.js) is tested through what a
+reader sees in test_search_browser.py; these tests check the data it rests on, so
+a failure points at the step that broke.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+from pathlib import Path
+
+import pytest
+import zoekindex
+from conftest import Build
+from records import Catalog, load_catalog
+from render import example_card
+from stemming import fold, stem
+
+
+@pytest.fixture(scope="module")
+def catalog(site: Build) -> Catalog:
+    return load_catalog(site.project / "data")
+
+
+def read_index(site: Build, lang: str) -> tuple[Path, dict]:
+    folder = site.site / zoekindex.INDEX_DIR / lang
+    return folder, json.loads((folder / zoekindex.INDEX_FILE).read_text(encoding="utf-8"))
+
+
+def decode_postings(flat: list[int]) -> list[tuple[int, int]]:
+    number, out = 0, []
+    for gap, weight in zip(flat[::2], flat[1::2], strict=True):
+        number += gap
+        out.append((number, weight))
+    return out
+
+
+def members(bits: str, size: int) -> set[int]:
+    raw = base64.b64decode(bits)
+    return {i for i in range(size) if raw[i // 8] >> (i % 8) & 1}
+
+
+# --- Pure functions ------------------------------------------------------------------
+
+
+def test_postings_are_gaps_and_weights_and_decode_back() -> None:
+    entries = [(0, 8), (3, 1), (4, 63), (1000, 2)]
+    assert zoekindex.encode_postings(entries) == [0, 8, 3, 1, 1, 63, 996, 2]
+    assert decode_postings(zoekindex.encode_postings(entries)) == entries
+
+
+def test_bitset_sets_exactly_the_given_examples() -> None:
+    assert members(zoekindex.bitset([0, 7, 8, 12], 13), 13) == {0, 7, 8, 12}
+    assert zoekindex.bitset([], 9) == base64.b64encode(bytes(2)).decode()
+
+
+# --- The real build ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog, lang: str) -> None:
+    folder, meta = read_index(site, lang)
+    assert meta["aantal"] == len(catalog.records)
+    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    prefix = "" if lang == "nl" else "en/"
+    assert sorted(c[0] for c in cards) == sorted(f"{prefix}voorbeelden/{r.id}/" for r in catalog.records)
+    titles = [c[1] for c in cards]
+    assert [t.casefold() for t in titles] == sorted(t.casefold() for t in titles)
+    for path, title, place, summary, title_lang, summary_lang in cards:
+        record = next(r for r in catalog.records if path.endswith(f"/{r.id}/"))
+        card = example_card(record, catalog, lang)
+        assert (site.site / path / "index.html").is_file(), path
+        assert title == card["title"].value
+        assert summary == (card["summary"].value if card["summary"] else "")
+        assert place == ", ".join(p for p in (card["place"], card["province"]) if p)
+        assert title_lang == ("" if card["title"].lang == lang else card["title"].lang)
+        assert summary_lang == ("" if not card["summary"] or card["summary"].lang == lang else card["summary"].lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_filter_bitsets_match_the_data(site: Build, catalog: Catalog, lang: str) -> None:
+    folder, meta = read_index(site, lang)
+    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    number_of = {row[0].rstrip("/").rsplit("/", 1)[-1]: i for i, row in enumerate(cards)}
+    for param, values in meta["filters"].items():
+        for value, bits in values.items():
+            expected = {
+                number_of[r.id] for r in catalog.records if value in example_card(r, catalog, lang)["filters"][param]
+            }
+            assert members(bits, meta["aantal"]) == expected, (param, value)
+    assert set(meta["filters"]) == {"factor", "thema", "doelgroep", "organisatie", "provincie"}
+
+
+def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(site: Build, catalog: Catalog) -> None:
+    folder, meta = read_index(site, "nl")
+    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    number_of = {row[0].rstrip("/").rsplit("/", 1)[-1]: i for i, row in enumerate(cards)}
+
+    def postings_of(word: str) -> dict[int, int]:
+        key = stem(fold(word), "nl")
+        name = [n for start, n in meta["termen"] if start <= key[:2]][-1]
+        part = json.loads((folder / name).read_text(encoding="utf-8"))
+        assert part["stammen"] == sorted(part["stammen"])
+        if key not in part["stammen"]:
+            return {}
+        return dict(decode_postings(part["lijsten"][part["stammen"].index(key)]))
+
+    # "schulden" and "schuld" are one stem; a record that has it in its title weighs most
+    assert postings_of("schulden") == postings_of("schuld")
+    vroeg = number_of["vroeg-eropaf-amsterdam"]
+    assert postings_of("huurachterstanden")[vroeg] >= 1
+    overvecht = number_of["gezonde-wijk-overvecht-utrecht"]
+    assert postings_of("Overvecht")[overvecht] >= zoekindex.TITLE
+    # Place, province and organisation are searchable (facts weight)
+    assert postings_of("Brabant")[number_of["convenant-huurschulden-woensdrecht"]] >= zoekindex.FACTS
+    # Addresses in the text are not words
+    assert postings_of("https") == {}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_index_folder_holds_only_what_index_json_names(site: Build, lang: str) -> None:
+    folder, meta = read_index(site, lang)
+    named = {zoekindex.INDEX_FILE, *meta["kaarten"], *(name for _, name in meta["termen"])}
+    assert {p.name for p in folder.iterdir()} == named
+    # Small files: the first search needs index.json, one term file and a few card files
+    assert max(p.stat().st_size for p in folder.iterdir()) < 64 * 1024
+
+
+def test_english_index_has_english_words_and_dutch_one_dutch(site: Build) -> None:
+    def stems_of(lang: str) -> set[str]:
+        folder, meta = read_index(site, lang)
+        found: set[str] = set()
+        for _, name in meta["termen"]:
+            found.update(json.loads((folder / name).read_text(encoding="utf-8"))["stammen"])
+        return found
+
+    nl, en = stems_of("nl"), stems_of("en")
+    assert "loneliness" in en and "loneliness" not in nl
+    assert stem("eenzaamheid", "nl") in nl
+
+
+# --- Writing -------------------------------------------------------------------------
+
+
+def test_rewriting_replaces_the_old_index_and_leaves_no_temporary_folders(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / zoekindex.INDEX_DIR / "nl").mkdir(parents=True)
+    stale = site / zoekindex.INDEX_DIR / "nl" / "t-oud.json"
+    stale.write_text("{}", encoding="utf-8")
+    sizes = zoekindex.write(site, catalog, ["nl", "en"], "nl")
+    assert set(sizes) == {"nl", "en"} and all(size > 0 for size in sizes.values())
+    assert not stale.exists()
+    assert [p.name for p in site.iterdir()] == [zoekindex.INDEX_DIR]
+    meta = json.loads((site / zoekindex.INDEX_DIR / "en" / zoekindex.INDEX_FILE).read_text(encoding="utf-8"))
+    first = json.loads((site / zoekindex.INDEX_DIR / "en" / meta["kaarten"][0]).read_text(encoding="utf-8"))
+    assert first[0][0].startswith("en/voorbeelden/")
+
+
+def test_hostile_text_stays_data(tmp_path: Path) -> None:
+    """A title with markup or quotes is stored as a JSON string; the browser only ever
+    puts it in as text (see test_search_browser.py)."""
+    catalog = copy.deepcopy(load_catalog())  # the loaded catalog is cached: never change it
+    catalog.records[0].data["titel"] = '</script><img src=x onerror="alert(1)"> "quote" \u2028'
+    files = zoekindex.build(catalog, "nl")
+    rows = [row for name, text in files.items() if name.startswith("k-") for row in json.loads(text)]
+    assert any(row[1] == '</script><img src=x onerror="alert(1)"> "quote" \u2028' for row in rows)
