@@ -38,6 +38,7 @@ from browser_audit import chromium, serve  # noqa: E402
 from chromium import CHROMIUM  # noqa: E402
 from first_visit import first_visit  # noqa: E402
 from generate import build_pages, write_pages  # noqa: E402
+from projectcopy import copy_project, synthetic_records  # noqa: E402
 from records import load_catalog  # noqa: E402
 from validate import errors, validate  # noqa: E402
 
@@ -107,29 +108,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
 
 def make_project(target: Path, count: int, seed: int = 1) -> Path:
     """A copy of the real project with ``count`` synthetic records instead of the real ones."""
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "overrides", "scripts", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf"))
-    folder = target / "data" / "voorbeelden"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    catalog = load_catalog(ROOT / "data")
-    vocab = {
-        name: list(catalog.vocab.by_name(name))
-        for name in ("factoren", "provincies", "soorten", "doelgroepen", "themas")
-    }
-    rng = random.Random(seed)
-    for number in range(count):
-        record = synthetic_record(number, vocab, rng)
-        text = "# SYNTHETISCH - gegenereerd door scripts/benchmark.py, geen echt project.\n"
-        text += yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
-        (folder / f"synthetisch-{number:05d}.yml").write_text(text, encoding="utf-8")
-    return target
+    return copy_project(target, synthetic_records(count, synthetic_record, "scripts/benchmark.py", seed))
 
 
 def make_peer(target: Path, count: int) -> Path:

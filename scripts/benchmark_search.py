@@ -9,11 +9,11 @@ It copies the project into a temporary folder, replaces every record by
 synthetic ones (titles start with "SYNTHETISCH", sources point at example.org;
 nothing is written to ``data/``), builds the site with the real build, and reports:
 
-- index build time: the Pagefind step on its own, and the whole build;
-- index size on disk: Pagefind's bundle and the per-language header indexes;
-- bytes a reader downloads for a first search on /voorbeelden/ (Pagefind's
-  script, wasm, index chunks, filters and the result fragments), next to the
-  page's own HTML;
+- index build time: the examples' index step on its own (scripts/zoekindex.py),
+  and the whole build;
+- index size on disk: the examples' index and the per-language header indexes;
+- bytes a reader downloads for a first search on /voorbeelden/ (the three search
+  scripts, index.json, term files and card files), next to the page's own HTML;
 - time from keystroke to results in Debian's Chromium: for every keystroke (and
   filter change), from the ``input`` event to the first moment results that take
   it into account are in the DOM (ib-zoeken.js sets performance marks). Keys
@@ -30,6 +30,7 @@ import gzip
 import http.server
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -42,10 +43,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import yaml  # noqa: E402
+import zoekindex  # noqa: E402
 from chromium import CHROMIUM_ARGS  # noqa: E402
+from projectcopy import copy_project, synthetic_records  # noqa: E402
 from records import load_catalog  # noqa: E402
-from search import build_pagefind  # noqa: E402
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 TOPICS = (
@@ -132,25 +133,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
 
 def make_project(target: Path, count: int, seed: int = 4) -> Path:
     """A copy of the project with ``count`` synthetic records instead of the real ones."""
-    target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "overrides", "scripts", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf", "pagefind"))
-    folder = target / "data" / "voorbeelden"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    catalog = load_catalog(ROOT / "data")
-    vocab = {n: list(catalog.vocab.by_name(n)) for n in ("factoren", "provincies", "soorten", "doelgroepen", "themas")}
-    rng = random.Random(seed)
-    for number in range(count):
-        text = "# SYNTHETISCH - gegenereerd door scripts/benchmark_search.py, geen echt project.\n"
-        text += yaml.safe_dump(synthetic_record(number, vocab, rng), allow_unicode=True, sort_keys=False)
-        (folder / f"synthetisch-{number:05d}.yml").write_text(text, encoding="utf-8")
-    return target
+    return copy_project(target, synthetic_records(count, synthetic_record, "scripts/benchmark_search.py", seed))
 
 
 # --- Measuring --------------------------------------------------------------------
@@ -229,7 +212,7 @@ def measure_browser(site: Path) -> dict:
             page.locator("#ib-zoek").press_sequentially("schulden", delay=120)
             page.wait_for_function(SETTLED)
             page.wait_for_timeout(300)
-            search_files = [d for d in downloads if "/pagefind/" in d[0] or "ib-zoeken" in d[0]]
+            search_files = [d for d in downloads if "/zoekindex/" in d[0] or re.search(r"/ib-(zoek|stam)", d[0])]
             html = next(d for d in downloads if d[0].rstrip("/").endswith("/voorbeelden"))
             figures["page_html"] = html[1:]
             figures["search_bytes"] = (sum(d[1] for d in search_files), sum(d[2] for d in search_files))
@@ -286,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--again",
         action="store_true",
-        help="meet opnieuw in het project van --keep, zonder opnieuw te bouwen (kopieert ib-zoeken.js)",
+        help="meet opnieuw in het project van --keep, zonder opnieuw te bouwen (kopieert de zoekscripts)",
     )
     args = parser.parse_args(argv)
     if args.again and not args.keep:
@@ -297,20 +280,19 @@ def main(argv: list[str] | None = None) -> int:
         site = project / "site"
         if args.again:
             build_s = float("nan")
-            script = "assets/javascripts/ib-zoeken.js"
-            shutil.copy2(ROOT / "overrides" / script, site / script)
+            for name in ("ib-stam.js", "ib-zoekindex.js", "ib-zoeken.js"):
+                script = f"assets/javascripts/{name}"
+                shutil.copy2(ROOT / "overrides" / script, site / script)
             args.count = len(list((project / "data" / "voorbeelden").glob("*.yml")))
         else:
             print(f"{args.count} synthetische voorbeelden maken in {project} ...", flush=True)
             make_project(project, args.count)
             print("Bouwen (mkdocs build --strict, met zoekindexen) ...", flush=True)
             build_s = build(project)
-        bundle = site / "pagefind"
-        if args.again:
-            pagefind_s = float("nan")
-        else:
-            shutil.rmtree(bundle)
-            pagefind_s = build_pagefind(site, ["nl", "en"], "nl")
+        bundle = site / zoekindex.INDEX_DIR
+        started = time.perf_counter()
+        zoekindex.write(site, load_catalog(project / "data"), ["nl", "en"], "nl")
+        index_s = time.perf_counter() - started
         header = [site / "search" / "search_index.json", site / "en" / "search" / "search_index.json"]
         print("Meten in Chromium ...", flush=True)
         load_before = os.getloadavg()[0]
@@ -325,12 +307,14 @@ def main(argv: list[str] | None = None) -> int:
             f" {load_before:.1f} tot {load_after:.1f}: andere processen vertragen alle tijden"
         )
         print(f"Hele build (beide talen, met zoekindexen): {build_s:.1f} s")
-        print(f"Pagefind-index bouwen (nl + en): {pagefind_s:.1f} s")
-        files = sum(1 for p in bundle.rglob("*") if p.is_file())
-        print(f"Pagefind-bundel op schijf: {kib(folder_bytes(bundle))} in {files} bestanden")
-        for part in ("index", "fragment", "filter"):
-            if (bundle / part).is_dir():
-                print(f"  {part}/: {kib(folder_bytes(bundle / part))}")
+        print(f"Voorbeeldenindex bouwen (nl + en, scripts/zoekindex.py): {index_s:.1f} s")
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        print(f"Voorbeeldenindex op schijf: {kib(folder_bytes(bundle))} in {len(files)} bestanden")
+        for prefix, name in (("index", "index.json"), ("t-", "termen (t-*.json)"), ("k-", "kaarten (k-*.json)")):
+            part = [p for p in files if p.name.startswith(prefix)]
+            raw = sum(p.stat().st_size for p in part)
+            packed = sum(len(gzip.compress(p.read_bytes())) for p in part)
+            print(f"  {name}: {kib(raw)} ({kib(packed)} gzip), grootste {kib(max(p.stat().st_size for p in part))}")
         print(f"Kopzoekindex (Material) nl + en: {kib(sum(p.stat().st_size for p in header))}")
         raw, gz = browser["page_html"]
         print(f"HTML van /voorbeelden/: {kib(raw)} ({kib(gz)} gzip)")

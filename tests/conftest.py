@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from projectcopy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -40,26 +40,6 @@ class Build:
         path = self.site / url_path.strip("/")
         path = path / "index.html" if not url_path.endswith(".html") else path
         return path.read_text(encoding="utf-8")
-
-
-def copy_project(target: Path, records: dict[str, str | bytes] | None = None) -> Path:
-    """Copy the project into ``target``. With ``records``, replace all examples by those."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "data", "overrides", "scripts"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("voorbeelden", "pdf"))
-    if records is not None:
-        folder = target / "data" / "voorbeelden"
-        shutil.rmtree(folder)
-        folder.mkdir()
-        for name, text in records.items():
-            data = text if isinstance(text, bytes) else text.encode("utf-8")
-            (folder / name).write_bytes(data)
-    return target
 
 
 def run_build(project: Path, site: Path | None = None) -> Build:

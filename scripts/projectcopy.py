@@ -1,0 +1,66 @@
+"""A copy of the project in another folder, for builds that must not touch the real one.
+
+Why a module: the tests build the site with broken or synthetic records, and both
+benchmarks build it with thousands of synthetic ones. Each must build exactly
+what a reader gets (the real mkdocs.yml, overrides, scripts and chapters) without
+ever writing into the working tree, and all of them must copy the same things:
+one list here, not one per caller.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from records import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ("mkdocs.yml", "overrides", "scripts", "data")
+GENERATED_DOCS = ("voorbeelden", "pdf")
+"""Folders under docs/ that the build writes: never copied, the copy makes its own."""
+VOCABULARIES = ("factoren", "provincies", "soorten", "doelgroepen", "themas")
+
+
+def copy_project(target: Path, records: Mapping[str, str | bytes] | None = None) -> Path:
+    """Copy the project into ``target``. With ``records``, they replace all examples
+    (file name -> YAML text)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns(*GENERATED_DOCS))
+    if records is not None:
+        folder = target / "data" / "voorbeelden"
+        shutil.rmtree(folder)
+        folder.mkdir()
+        for name, text in records.items():
+            data = text if isinstance(text, bytes) else text.encode("utf-8")
+            (folder / name).write_bytes(data)
+    return target
+
+
+SyntheticRecord = Callable[[int, dict[str, list[str]], random.Random], dict[str, Any]]
+
+
+def synthetic_records(count: int, make: SyntheticRecord, made_by: str, seed: int) -> dict[str, str]:
+    """``count`` synthetic records as YAML files, each saying it is synthetic and who made it.
+
+    ``make(number, vocabulary, rng)`` returns one record; ``vocabulary`` holds the
+    allowed values of each list in data/, so every record passes the validator.
+    """
+    catalog = load_catalog(ROOT / "data")
+    vocab = {name: list(catalog.vocab.by_name(name)) for name in VOCABULARIES}
+    rng = random.Random(seed)
+    header = f"# SYNTHETISCH - gegenereerd door {made_by}, geen echt project.\n"
+    return {
+        f"synthetisch-{number:05d}.yml": header
+        + yaml.safe_dump(make(number, vocab, rng), allow_unicode=True, sort_keys=False)
+        for number in range(count)
+    }
