@@ -76,6 +76,20 @@ def test_header_search_fetches_its_language_index_when_wanted(page: Page, base_u
     assert english == (results if lang == "en" else []), results
 
 
+def test_header_search_works_from_the_phone_search_button(browser: object, base_url: str) -> None:
+    context = browser.new_context(viewport=MOBILE)
+    try:
+        page = context.new_page()
+        requested = _index_requests(page)
+        page.goto(base_url, wait_until="networkidle")
+        page.click('label.md-header__button[for="__search"]')
+        page.keyboard.type("schulden")
+        assert _results(page)
+        assert requested == [base_url + INDEX]
+    finally:
+        context.close()
+
+
 def test_search_address_with_q_shows_results(page: Page, base_url: str) -> None:
     requested = _index_requests(page)
     page.goto(base_url + "?q=schulden")
