@@ -461,6 +461,18 @@ def test_without_javascript_the_overview_lists_every_example_by_factor(
     context.close()
 
 
+def test_when_the_index_cannot_load_the_full_list_stays_without_a_gap(
+    page: object, base_url: str, catalog: Catalog
+) -> None:
+    page.route("**/zoekindex/**", lambda route: route.abort())
+    page.goto(f"{base_url}voorbeelden/?zoek=schulden")
+    page.wait_for_selector("[data-ib-zoeker][data-ib-mislukt]", state="attached")
+    assert page.evaluate("getComputedStyle(document.querySelector('[data-ib-zoeker]')).display") == "none"
+    paths = page.eval_on_selector_all("[data-ib-lijst] a[href]", "links => links.map(a => a.pathname)")
+    listed = {p.rstrip("/").rsplit("/", 1)[-1] for p in paths if p.startswith("/voorbeelden/")}
+    assert page.is_visible("[data-ib-lijst]") and listed >= {r.id for r in catalog.records}
+
+
 def test_search_makes_no_request_to_another_host(page: object, base_url: str) -> None:
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(re.sub(r"^https?://([^/]+)/.*$", r"\1", request.url)))

@@ -32,6 +32,7 @@
     box.dataset.ibGestart = "ja";
     setUp(box).catch(function (error) {
       box.hidden = true;
+      box.dataset.ibMislukt = "ja"; // ib.css: no longer hold the form's place
       const list = document.querySelector("[data-ib-lijst]");
       if (list) list.hidden = false;
       console.error("Zoeken in de voorbeelden werkt niet; de volledige lijst blijft staan.", error);
@@ -139,6 +140,9 @@
     request(first) {
       const state = this.state();
       this.writeUrl(state);
+      // Two letters are no search yet, but they name the term file the third letter
+      // will need: fetch it now, so the first real search does not wait for it.
+      if (!state.words && state.typed) this.index.preload(state.typed);
       if (this.busy) {
         this.again = true;
         // Fetch the term files for the latest words already, while the running search ends.
