@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import os
 import random
 import re
@@ -36,7 +34,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -44,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import zoekindex  # noqa: E402
-from chromium import CHROMIUM_ARGS  # noqa: E402
+from browser_audit import chromium, serve  # noqa: E402
 from projectcopy import copy_project, synthetic_records  # noqa: E402
 from records import load_catalog  # noqa: E402
 
@@ -159,18 +156,6 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"  # keep-alive, as any real web server does
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 LATENCIES = """() => {
   const inputs = performance.getEntriesByName('ib-zoeken-invoer');
   const shown = performance.getEntriesByName('ib-zoeken-getoond');
@@ -186,72 +171,64 @@ SETTLED = """() => { const b = document.querySelector('[data-ib-zoeker]');
 
 def measure_browser(site: Path) -> dict:
     """First-search download and keystroke-to-results times in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    server, base = serve(site)
     figures: dict = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            # 1. A first visit: what does a reader download to see the first results?
-            context = browser.new_context()
-            page = context.new_page()
-            downloads: list[tuple[str, int, int]] = []
+    with serve(site) as base, chromium() as browser:
+        # 1. A first visit: what does a reader download to see the first results?
+        context = browser.new_context()
+        page = context.new_page()
+        downloads: list[tuple[str, int, int]] = []
 
-            def remember(response: object) -> None:
-                try:
-                    body = response.body()
-                except Exception:  # redirects and aborted requests have no body
-                    return
-                downloads.append((response.url, len(body), len(gzip.compress(body))))
+        def remember(response: object) -> None:
+            try:
+                body = response.body()
+            except Exception:  # redirects and aborted requests have no body
+                return
+            downloads.append((response.url, len(body), len(gzip.compress(body))))
 
-            page.on("response", remember)
-            page.goto(base + "voorbeelden/")
-            page.wait_for_function(SETTLED)
-            at_ready = len(downloads)
-            page.locator("#ib-zoek").press_sequentially("schulden", delay=120)
-            page.wait_for_function(SETTLED)
-            page.wait_for_timeout(300)
-            search_files = [d for d in downloads if "/zoekindex/" in d[0] or re.search(r"/ib-(zoek|stam)", d[0])]
-            html = next(d for d in downloads if d[0].rstrip("/").endswith("/voorbeelden"))
-            figures["page_html"] = html[1:]
-            figures["search_bytes"] = (sum(d[1] for d in search_files), sum(d[2] for d in search_files))
-            figures["search_requests"] = len(search_files)
-            figures["after_ready_bytes"] = sum(d[1] for d in downloads[at_ready:])
-            figures["first_keystrokes_ms"] = page.evaluate(LATENCIES)
-            context.close()
-            # 2. Typing queries as a reader does, one key at a time.
-            context = browser.new_context()
-            page = context.new_page()
-            page.goto(base + "voorbeelden/")
-            page.wait_for_function(SETTLED)
-            for query in QUERIES:
-                page.fill("#ib-zoek", "")
-                page.wait_for_function(SETTLED)
-                page.evaluate(CLEAR)
-                page.locator("#ib-zoek").press_sequentially(query, delay=150)
-                page.wait_for_function(SETTLED)
-                page.wait_for_timeout(600)  # the live region waits for typing to pause
-                figures.setdefault("keystrokes_ms", []).extend(page.evaluate(LATENCIES))
-                figures.setdefault("results", {})[query] = page.inner_text("[data-ib-status]")
-            # 3. Choosing filters: from the change to the first result cards.
+        page.on("response", remember)
+        page.goto(base + "voorbeelden/")
+        page.wait_for_function(SETTLED)
+        at_ready = len(downloads)
+        page.locator("#ib-zoek").press_sequentially("schulden", delay=120)
+        page.wait_for_function(SETTLED)
+        page.wait_for_timeout(300)
+        search_files = [d for d in downloads if "/zoekindex/" in d[0] or re.search(r"/ib-(zoek|stam)", d[0])]
+        html = next(d for d in downloads if d[0].rstrip("/").endswith("/voorbeelden"))
+        figures["page_html"] = html[1:]
+        figures["search_bytes"] = (sum(d[1] for d in search_files), sum(d[2] for d in search_files))
+        figures["search_requests"] = len(search_files)
+        figures["after_ready_bytes"] = sum(d[1] for d in downloads[at_ready:])
+        figures["first_keystrokes_ms"] = page.evaluate(LATENCIES)
+        context.close()
+        # 2. Typing queries as a reader does, one key at a time.
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "voorbeelden/")
+        page.wait_for_function(SETTLED)
+        for query in QUERIES:
             page.fill("#ib-zoek", "")
             page.wait_for_function(SETTLED)
-            for param in ("factor", "provincie", "thema"):
-                # the first value that still has examples (the others are disabled)
-                value = page.eval_on_selector(
-                    f"#ib-filter-{param}", "s => [...s.options].find(o => o.value && !o.disabled).value"
-                )
-                page.evaluate(CLEAR)
-                page.select_option(f"#ib-filter-{param}", value)
-                page.wait_for_function(SETTLED)
-                page.wait_for_timeout(600)
-                figures.setdefault("filters_ms", []).extend(page.evaluate(LATENCIES))
-            figures["filter_result"] = page.inner_text("[data-ib-status]")
-            context.close()
-            browser.close()
-    finally:
-        server.shutdown()
+            page.evaluate(CLEAR)
+            page.locator("#ib-zoek").press_sequentially(query, delay=150)
+            page.wait_for_function(SETTLED)
+            page.wait_for_timeout(600)  # the live region waits for typing to pause
+            figures.setdefault("keystrokes_ms", []).extend(page.evaluate(LATENCIES))
+            figures.setdefault("results", {})[query] = page.inner_text("[data-ib-status]")
+        # 3. Choosing filters: from the change to the first result cards.
+        page.fill("#ib-zoek", "")
+        page.wait_for_function(SETTLED)
+        for param in ("factor", "provincie", "thema"):
+            # the first value that still has examples (the others are disabled)
+            value = page.eval_on_selector(
+                f"#ib-filter-{param}", "s => [...s.options].find(o => o.value && !o.disabled).value"
+            )
+            page.evaluate(CLEAR)
+            page.select_option(f"#ib-filter-{param}", value)
+            page.wait_for_function(SETTLED)
+            page.wait_for_timeout(600)
+            figures.setdefault("filters_ms", []).extend(page.evaluate(LATENCIES))
+        figures["filter_result"] = page.inner_text("[data-ib-status]")
+        context.close()
     return figures
 
 

@@ -43,7 +43,10 @@ ANALYTICS = ("google-analytics", "googletagmanager", "gtag(", "matomo", "piwik",
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
     """Serves a folder like a static host does: text gzipped (as GitHub Pages and most
-    hosts do, so Lighthouse measures what readers get), a missing page gets 404.html."""
+    hosts do, so Lighthouse measures what readers get), a missing page gets 404.html,
+    and connections are kept open between requests (HTTP/1.1), as on any real host."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -38,6 +38,8 @@ _DUTCH = snowballstemmer.stemmer("dutch_porter")
 
 def fold(text: str) -> str:
     """Lower case without accents: the form words are compared in."""
+    if text.isascii():  # most text: nothing to take off, and ten times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
 

@@ -7,16 +7,14 @@ while an editor runs ``mkdocs serve``, and a failing build cannot leave debris.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import browser_audit
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from projectcopy import copy_project
@@ -73,22 +71,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 # --- Serving and browsing ------------------------------------------------------------
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve a folder on 127.0.0.1 as a static host does (scripts/browser_audit.py); yields the base URL."""
+    with browser_audit.serve(folder) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
