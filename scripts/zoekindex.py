@@ -44,7 +44,7 @@ from typing import Any
 
 from records import Catalog, Record
 from render import example_card, localized
-from stemming import stems
+from stemming import stem, stems
 
 INDEX_DIR = "zoekindex"
 INDEX_FILE = "index.json"
@@ -126,16 +126,95 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
 
 
 def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]]:
-    """Per stem: (example number, weight) for each example that has it, in number order."""
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, doc in enumerate(docs):
+    """Per stem: (example number, weight) for each example that has it, in number order.
+
+    Dutch glues words together: an example about "huurschulden" is also about
+    "schulden", one about "mantelzorg" also about "zorg". So in Dutch a compound
+    also counts, at half weight, for each word of the collection it ends with
+    (:func:`compound_tails`). The browser needs nothing for this.
+    """
+    per_doc: list[dict[str, int]] = []
+    for doc in docs:
         weights: dict[str, int] = defaultdict(int)
         for weight, text in doc.fields:
             for word in stems(text, lang):
                 weights[word] += weight
+        per_doc.append(weights)
+    tails = compound_tails({w for weights in per_doc for w in weights}) if lang == "nl" else {}
+    index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, weights in enumerate(per_doc):
+        combined = dict(weights)
         for word, weight in weights.items():
+            for tail in tails.get(word, ()):
+                combined[tail] = max(combined.get(tail, 0), max(1, weight // 2))
+        for word, weight in combined.items():
             index[word].append((number, min(weight, MAX_WEIGHT)))
     return index
+
+
+COMPOUND_PART = 4
+"""Letters each part of a compound needs at least. Shorter parts are mostly
+prefixes ("ver", "be", "ont") that change the meaning, not words."""
+NOT_A_HEAD = frozenset(
+    {
+        "samen",
+        "voor",
+        "onder",
+        "over",
+        "door",
+        "tegen",
+        "daar",
+        "hier",
+        "waar",
+        "binnen",
+        "buiten",
+        "achter",
+        "rond",
+        "terecht",
+        "terug",
+        "vast",
+        "vrij",
+        "zich",
+        "zelf",
+        "recht",
+        "zeven",
+        "veer",
+        "noord",
+        "zuid",
+        "oost",
+        "west",
+        "",
+    }
+)
+"""Words that start Dutch verbs and adverbs rather than compounds: "samenwerken" is
+no kind of "werken", "onderzoek" no kind of "zoek", "zeventien" no "tien"."""
+LINKING = ("", "s", "e", "en")
+"""Letters Dutch puts between the parts of a compound: huurachterstand-s-beleid."""
+
+
+def compound_tails(vocabulary: set[str]) -> dict[str, list[str]]:
+    """For each stem that is two words of the collection glued together: its last word.
+
+    "huurschuld" -> ["schuld"], because "huur" and "schuld" both occur on their own
+    somewhere. Both parts must be words the collection itself uses, so no
+    dictionary is needed and chance endings ("ambassadeur" is no "deur") are left out.
+    """
+    tails: dict[str, list[str]] = {}
+    for word in vocabulary:
+        found = []
+        for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if head in NOT_A_HEAD:
+                continue
+            if tail in vocabulary and any(
+                head.endswith(link) and stem(head[: len(head) - len(link)], "nl") in vocabulary
+                for link in LINKING
+                if len(head) - len(link) >= COMPOUND_PART
+            ):
+                found.append(tail)
+        if found:
+            tails[word] = found
+    return tails
 
 
 def encode_postings(entries: list[tuple[int, int]]) -> list[int]:

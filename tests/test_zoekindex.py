@@ -16,7 +16,7 @@ import zoekindex
 from conftest import Build
 from records import Catalog, load_catalog
 from render import example_card
-from stemming import fold, stem
+from stemming import fold, stem, stems
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,12 @@ def test_postings_are_gaps_and_weights_and_decode_back() -> None:
 def test_bitset_sets_exactly_the_given_examples() -> None:
     assert members(zoekindex.bitset([0, 7, 8, 12], 13), 13) == {0, 7, 8, 12}
     assert zoekindex.bitset([], 9) == base64.b64encode(bytes(2)).decode()
+
+
+def test_a_dutch_compound_also_counts_for_its_last_word() -> None:
+    text = "huurschulden huur schuld samenwerken samen werk ambassadeur deur daklozen daklozenopvang opvang"
+    vocabulary = set(stems(text, "nl"))
+    assert zoekindex.compound_tails(vocabulary) == {"huurschuld": ["schuld"], "daklozenopvang": ["opvang"]}
 
 
 # --- The real build ------------------------------------------------------------------
@@ -115,6 +121,9 @@ def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(si
     assert postings_of("Overvecht")[overvecht] >= zoekindex.TITLE
     # Place, province and organisation are searchable (facts weight)
     assert postings_of("Brabant")[number_of["convenant-huurschulden-woensdrecht"]] >= zoekindex.FACTS
+    # A compound counts for its last word, at half weight: "huurschulden" is found by "schulden"
+    with_compound = postings_of("huurschulden")
+    assert with_compound and set(with_compound) <= set(postings_of("schulden"))
     # Addresses in the text are not words
     assert postings_of("https") == {}
 
