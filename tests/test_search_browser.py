@@ -156,7 +156,9 @@ def word_form_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ("schulden", "synthetisch-zoeken-huurschuld"),  # a compound: "huurschulden"
     ],
 )
-def test_the_word_forms_of_the_issue_and_a_compound(page: object, word_form_site: str, query: str, expected: str) -> None:
+def test_the_word_forms_of_the_issue_and_a_compound(
+    page: object, word_form_site: str, query: str, expected: str
+) -> None:
     text = (ROOT / "tests" / "fixtures" / f"{expected}.yml").read_text(encoding="utf-8")
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#")).lower()
     assert not re.search(rf"\b{query}\b", body), "the record must not contain the query's own form as a word"
