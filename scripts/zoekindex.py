@@ -93,10 +93,10 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
                 facts.append(str(org.get("naam") or ""))
                 kind = vocab.soorten.get(org.get("soort"))
                 facts.append(kind.name(lang) if kind else "")
-        for name, key in (("factoren", None), ("themas", "themas"), ("doelgroepen", "doelgroepen")):
-            terms = vocab.by_name(name)
-            values = record.factors if key is None else record.get(key) or []
-            facts.extend(terms[v].name(lang) for v in values if isinstance(v, str) and v in terms)
+        facts.extend(vocab.factoren[f].name(lang) for f in record.factors if f in vocab.factoren)
+        for key in ("themas", "doelgroepen"):
+            terms = vocab.by_name(key)
+            facts.extend(terms[v].name(lang) for v in record.get(key) or [] if isinstance(v, str) and v in terms)
         texts = [localized(record, key, lang) for key in ("aanpak", "resultaten")]
         texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t]
         sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]

@@ -121,6 +121,11 @@ def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(si
     assert postings_of("Overvecht")[overvecht] >= zoekindex.TITLE
     # Place, province and organisation are searchable (facts weight)
     assert postings_of("Brabant")[number_of["convenant-huurschulden-woensdrecht"]] >= zoekindex.FACTS
+    # Theme and factor names count too (facts weight), not only the record's texts
+    lonely = {number_of[r.id] for r in catalog.records if "eenzaamheid" in (r.get("themas") or [])}
+    assert lonely and all(postings_of("Eenzaamheid").get(n, 0) >= zoekindex.FACTS for n in lonely)
+    living = {number_of[r.id] for r in catalog.records if "leefomstandigheden" in r.factors}
+    assert all(postings_of("Leefomstandigheden").get(n, 0) >= zoekindex.FACTS for n in living)
     # A compound counts for its last word, at half weight: "huurschulden" is found by "schulden"
     with_compound = postings_of("huurschulden")
     assert with_compound and set(with_compound) <= set(postings_of("schulden"))
