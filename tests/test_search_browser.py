@@ -308,6 +308,21 @@ def test_no_results_says_what_to_do_and_reset_brings_everything_back(
     assert status(page, "Alle") == label("nl")["search_count_all"].format(n=len(catalog.records))
 
 
+def test_matched_word_forms_are_marked_in_the_summaries_as_text(page: object, base_url: str) -> None:
+    overview(page, base_url, {"zoek": "schulden"})
+    marks = page.eval_on_selector_all(
+        "[data-ib-resultatenlijst] .ib-kaart__samenvatting mark", "marks => marks.map(m => m.textContent)"
+    )
+    # Marked: the words that matched, i.e. forms of "schuld" and (the last word is also
+    # a prefix) longer words that start with it, such as "SchuldHulpMaatje"; nothing else
+    assert "schulden" in {m.lower() for m in marks}, marks
+    assert all(m.lower().startswith("schuld") for m in marks), marks
+    assert page.evaluate("document.querySelector('.ib-resultaat mark').children.length") == 0
+    # Without search words nothing is marked
+    overview(page, base_url, {"factor": "zorg"})
+    assert page.locator("[data-ib-resultatenlijst] mark").count() == 0
+
+
 def test_search_starts_at_three_letters(page: object, base_url: str, catalog: Catalog) -> None:
     # One or two letters match almost everything and cost the most; not a search yet.
     overview(page, base_url)
