@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,21 @@ def serve(folder: Path) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 as a static host does (scripts/browser_audit.py); yields the base URL."""
     with browser_audit.serve(folder) as url:
         yield url
+
+
+@contextmanager
+def own_page(browser: object, folder: Path, html: str, **options: object) -> Iterator[tuple[object, object]]:
+    """A one-page site of the test's own, served and loaded in a fresh browser context.
+
+    For tests that prove a checker catches what it should: (page, PageLoad) while the
+    context is open."""
+    (folder / "index.html").write_text(html, encoding="utf-8")
+    with browser_audit.serve(folder) as url:
+        context = browser.new_context(**options)
+        try:
+            yield browser_audit.load(context, url, "")
+        finally:
+            context.close()
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from browser_audit import DESKTOP, MOBILE, NO_MOTION, Violation, axe, describe, load, serve, walk_with_tab
-from conftest import ROOT, Build
+from conftest import ROOT, Build, own_page
 from records import load_catalog
 
 pytestmark = pytest.mark.browser
@@ -189,20 +189,14 @@ def test_axe_reports_a_low_contrast_colour(browser: object, tmp_path: Path) -> N
 
 def test_keyboard_walk_reports_hidden_focus_a_missing_ring_and_a_trap(browser: object, tmp_path: Path) -> None:
     # Given a page with an off-screen link, a link without focus ring and a field that keeps focus
-    (tmp_path / "index.html").write_text(
+    html = (
         '<!doctype html><html lang="nl"><head><title>t</title><style>a:focus { outline: none }</style></head><body>'
         '<a href="#a" style="position:absolute; left:-9999px">Verstopt</a> <a href="#b">Zonder rand</a>'
         '<input aria-label="Val" onkeydown="if (event.key === \'Tab\') event.preventDefault()">'
-        '<a href="#c">Na de val</a></body></html>',
-        encoding="utf-8",
+        '<a href="#c">Na de val</a></body></html>'
     )
-    with serve(tmp_path) as url:
-        context = browser.new_context(viewport=DESKTOP)
-        try:
-            page, _ = load(context, url, "")
-            problems = walk_with_tab(page, limit=20).problems
-        finally:
-            context.close()
+    with own_page(browser, tmp_path, html, viewport=DESKTOP) as (page, _):
+        problems = walk_with_tab(page, limit=20).problems
     assert problems == [
         'focus not visible on a "Verstopt"',
         'no focus indicator on a "Zonder rand"',

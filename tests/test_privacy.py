@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_audit import PageLoad, analytics_markers, describe, load, load_every_page, serve
-from conftest import Build
+from browser_audit import PageLoad, analytics_markers, describe, load_every_page, serve
+from conftest import Build, own_page
 from site_audit import Site
 
 pytestmark = pytest.mark.browser
@@ -63,19 +63,14 @@ def test_nothing_we_ship_mentions_analytics(site: Build) -> None:
 
 def test_an_external_font_is_caught(browser: object, tmp_path: Path) -> None:
     # Given a page that loads a web font from Google, sets a cookie and logs an error
-    (tmp_path / "index.html").write_text(
+    html = (
         '<!doctype html><html lang="nl"><head><title>t</title>'
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
         '<script>document.cookie = "id=1"; console.error("kapot")</script></head>'
-        '<body><img src="ontbreekt.png" alt=""></body></html>',
-        encoding="utf-8",
+        '<body><img src="ontbreekt.png" alt=""></body></html>'
     )
-    with serve(tmp_path) as url:
-        context = browser.new_context()
-        try:
-            _page, result = load(context, url, "")
-        finally:
-            context.close()
+    with own_page(browser, tmp_path, html) as (_page, result):
+        pass
     # Then each is reported
     assert result.elsewhere == ["https://fonts.googleapis.com/css?family=Roboto"]
     assert result.cookies == ["id (127.0.0.1)"]
