@@ -138,15 +138,12 @@ def _first_sentence(text: Text | None) -> Text | None:
     return Text(first, text.lang)
 
 
-def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
-    """Everything the example page template needs, already localized."""
+def example_facts(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
+    """The named values of an example's facts block, in the page's language: its
+    factors, organisations (name and kind), target groups and themes. The page shows
+    them; the search index (scripts/zoekindex.py) makes them findable."""
     vocab = catalog.vocab
-    markdown_fields = {}
-    for key in ("aanpak", "resultaten"):
-        text = localized(record, key, lang)
-        markdown_fields[key] = Text(safe_markdown(text.value), text.lang) if text else None
     return {
-        "card": example_card(record, catalog, lang),
         "factors": [vocab.factoren[f] for f in record.factors if f in vocab.factoren],
         "organisations": [
             {
@@ -158,6 +155,18 @@ def example_page(record: Record, catalog: Catalog, related: list[Record], lang: 
         ],
         "groups": [vocab.doelgroepen[g].name(lang) for g in record.get("doelgroepen") or [] if g in vocab.doelgroepen],
         "themes": [vocab.themas[t].name(lang) for t in record.get("themas") or [] if t in vocab.themas],
+    }
+
+
+def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
+    """Everything the example page template needs, already localized."""
+    markdown_fields = {}
+    for key in ("aanpak", "resultaten"):
+        text = localized(record, key, lang)
+        markdown_fields[key] = Text(safe_markdown(text.value), text.lang) if text else None
+    return {
+        "card": example_card(record, catalog, lang),
+        **example_facts(record, catalog, lang),
         "start_year": record.get("startjaar") or "",
         "checked": record.get("laatst_gecontroleerd"),
         "sources": [s for s in record.get("bronnen") or [] if isinstance(s, dict)],

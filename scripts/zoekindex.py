@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from records import Catalog, Record
-from render import example_card, localized
+from render import example_card, example_facts, localized
 from stemming import stem, stems
 
 INDEX_DIR = "zoekindex"
@@ -82,21 +82,14 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
 
     ``folder`` is where the language's pages are in the site ("" or "en/"): card
     paths are relative to the site root."""
-    vocab = catalog.vocab
     docs = []
     for record in catalog.records:
         card = example_card(record, catalog, lang)
         title, summary = card["title"], card["summary"]
-        facts = [card["place"], card["province"]]
-        for org in record.get("organisaties") or []:
-            if isinstance(org, dict):
-                facts.append(str(org.get("naam") or ""))
-                kind = vocab.soorten.get(org.get("soort"))
-                facts.append(kind.name(lang) if kind else "")
-        facts.extend(vocab.factoren[f].name(lang) for f in record.factors if f in vocab.factoren)
-        for key in ("themas", "doelgroepen"):
-            terms = vocab.by_name(key)
-            facts.extend(terms[v].name(lang) for v in record.get(key) or [] if isinstance(v, str) and v in terms)
+        named = example_facts(record, catalog, lang)
+        facts = [card["place"], card["province"], *named["groups"], *named["themes"]]
+        facts += [f.name(lang) for f in named["factors"]]
+        facts += [f"{o['name']} {o['kind']}" for o in named["organisations"]]
         texts = [localized(record, key, lang) for key in ("aanpak", "resultaten")]
         texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t]
         sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]
@@ -129,7 +122,7 @@ def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]
     """Per stem: (example number, weight) for each example that has it, in number order.
 
     Dutch glues words together: an example about "huurschulden" is also about
-    "schulden", one about "mantelzorg" also about "zorg". So in Dutch a compound
+    "schulden", one about "thuiszorg" also about "zorg". So in Dutch a compound
     also counts, at half weight, for each word of the collection it ends with
     (:func:`compound_tails`). The browser needs nothing for this.
     """
