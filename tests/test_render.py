@@ -6,11 +6,13 @@ shows Markdown-looking titles literally.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, copy_project, fixture_records, run_build
-from render import md_inline, safe_markdown
+from conftest import FIXTURES, ROOT, copy_project, fixture_records, run_build
+from records import load_catalog
+from render import md_inline, related_examples, safe_markdown
 
 LIVE = re.compile(
     r"<(script|img|iframe|a|svg)\b[^>]*(\bon\w+\s*=|javascript:|data:|<script)|<script|<img|<iframe"
@@ -72,3 +74,34 @@ def test_markdown_looking_title_is_text_on_the_built_page(tmp_path: Path) -> Non
     assert "<title>**Vet** _schuin_ [link](https://example.org/x) a &lt; b &amp; c {: .klasse }" in html
     overview = build.html("voorbeelden/")
     assert ">**Vet** _schuin_ [link](https://example.org/x) a &lt; b &amp; c {: .klasse }</a>" in overview
+
+
+def test_related_examples_share_main_factor_and_a_tag_else_the_province(tmp_path: Path) -> None:
+    """Issue #3: related = same main factor and a shared theme or target group (most
+    shared first), topped up from the same province; never the record itself."""
+    good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
+    # name: (factors, province, target group, theme)
+    records = {
+        "a": ("bestaanszekerheid", "utrecht", "huurders", "schuldhulp"),
+        "b-twee-gedeeld": ("bestaanszekerheid", "groningen", "huurders", "schuldhulp"),
+        "c-een-gedeeld": ("bestaanszekerheid", "drenthe", "ouderen", "schuldhulp"),
+        "d-andere-factor": ("zorg", "drenthe", "huurders", "schuldhulp"),
+        "e-zelfde-provincie": ("werk", "utrecht", "jongeren", "social-return"),
+        "f-niets-gedeeld": ("bestaanszekerheid", "zeeland", "jongeren", "armoede"),
+    }
+    data = tmp_path / "data"
+    (data / "voorbeelden").mkdir(parents=True)
+    for vocab in ("factoren.yml", "lijsten.yml"):
+        shutil.copy(ROOT / "data" / vocab, data / vocab)
+    for name, (factor, province, group, theme) in records.items():
+        text = (
+            good.replace("  - bestaanszekerheid\n  - zorg\n", f"  - {factor}\n")
+            .replace("provincie: utrecht", f"provincie: {province}")
+            .replace("  - huurders\n", f"  - {group}\n")
+            .replace("  - schuldhulp\n", f"  - {theme}\n")
+        )
+        (data / "voorbeelden" / f"{name}.yml").write_text(text, encoding="utf-8")
+    related = related_examples(load_catalog(data))
+    assert [r.id for r in related["a"]] == ["b-twee-gedeeld", "c-een-gedeeld", "e-zelfde-provincie"]
+    assert [r.id for r in related["f-niets-gedeeld"]] == []
+    assert all(record_id not in [r.id for r in rel] for record_id, rel in related.items())

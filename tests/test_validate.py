@@ -157,3 +157,16 @@ def test_old_check_and_shared_sources_are_warnings_not_errors(tmp_path: Path) ->
 def test_real_records_are_valid() -> None:
     problems = errors(validate(load_catalog(ROOT / "data")))
     assert problems == [], "\n".join(map(str, problems))
+
+
+def test_real_collection_is_big_enough_and_nothing_is_synthetic() -> None:
+    """Issue #3: at least 40 real examples and at least 6 per factor (counted by main
+    factor, the stricter reading), none of them a test record."""
+    catalog = load_catalog(ROOT / "data")
+    assert len(catalog.records) >= 40, len(catalog.records)
+    per_factor = {slug: sum(r.main_factor == slug for r in catalog.records) for slug in catalog.vocab.factoren}
+    assert min(per_factor.values()) >= 6, per_factor
+    for record in catalog.records:
+        text = record.path.read_text(encoding="utf-8").casefold()
+        assert "synthetisch" not in text and "example.org" not in text, record.path
+        assert record.get("bronnen"), record.path
