@@ -17,9 +17,13 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
 
+import browser_audit
 import pytest
-from conftest import ROOT, Build
+from benchmark import make_project
+from conftest import ROOT, Build, run_build
 from mkdocs.utils import get_build_datetime
 from paper import format_date
 from pypdf import PdfReader
@@ -207,6 +211,13 @@ def test_factor_chapter_prints_its_text_examples_and_sources(site: Build, printe
     assert all(squeeze(p) in text for p in article.paragraphs[:3]), "body text missing"
     missing = [t for t in example_titles(site, slug, "nl") if squeeze(t) not in text]
     assert missing == [], f"examples missing on paper: {missing}"
+    catalog = load_catalog(site.project / "data")
+    for record in listed_examples(site, slug):
+        card = example_card(record, catalog, "nl")
+        parts = [card["title"].value, card["place"], card["line"].value if card["line"] else ""]
+        parts += [f"Bron: {card['source']}"] if card["source"] else []
+        pattern = r".{0,3}".join(re.escape(squeeze(part)) for part in parts if part)
+        assert re.search(pattern, text), f"'{record.id}': title, place, summary and source not printed together"
     assert article.external, "the chapter should cite sources"
     missing = [url for url in article.external if squeeze(url) not in text]
     assert missing == [], f"web addresses not printed: {missing}"
@@ -261,6 +272,25 @@ def test_english_chapter_prints_in_english(site: Build, printed: dict) -> None:
     assert squeeze(Article(site.html("en/factoren/werk/")).h1) in text
     assert all(squeeze(t) in text for t in example_titles(site, "werk", "en"))
     assert squeeze("Source: https://") in text and squeeze("Bron: https://") not in text
+
+
+def test_shortened_chapter_list_prints_the_full_address_of_all_examples(browser: object, tmp_path: Path) -> None:
+    # Given a collection where a factor has more examples than a chapter lists
+    build = run_build(make_project(tmp_path / "p", 280))
+    assert build.returncode == 0, build.output
+    catalog = load_catalog(build.project / "data")
+    slug = max(FACTORS, key=lambda s: len(records_for_factor(catalog, s)))
+    assert len(records_for_factor(catalog, slug)) > LIST_LIMIT, "the test needs a shortened list"
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', build.html(f"factoren/{slug}/")).group(1)
+    # When a reader prints that chapter (from wherever the site is served)
+    context = browser.new_context()
+    with browser_audit.serve(build.site) as url:
+        text = squeeze("".join(pdf_pages(print_page(context.new_page(), f"{url}factoren/{slug}/"))))
+    context.close()
+    # Then the "all N examples" link shows the public address of the factor's index on paper
+    address = urljoin(canonical, f"../../voorbeelden/factor/{slug}/")
+    assert address.startswith("http") and "127.0.0.1" not in address
+    assert squeeze(f"({address})") in text, f"{address} not printed"
 
 
 # --- Other pages ---------------------------------------------------------------------
