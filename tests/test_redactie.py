@@ -284,7 +284,9 @@ def test_publish_workflow_tests_builds_and_deploys_with_the_readme_commands() ->
     assert serve_install in script, "the workflow installs the way the README does"
     assert "scripts/manage.py check" in script
     assert "scripts/manage.py build --site-dir site" in script
-    assert "scripts/manage.py pdf" in script
+    pdf = next(step["run"] for step in build["steps"] if "scripts/manage.py pdf" in step.get("run", ""))
+    assert "--help" not in pdf and " else" not in pdf, "the PDFs are part of every publication, never skipped"
+    assert pdf.rstrip().endswith("scripts/manage.py build --site-dir site"), "a second build publishes the PDFs"
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
