@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, Build
-from opendata import built_at, csv_cell
+from opendata import LICENCE, built_at, csv_cell
 
 LANGUAGES = {"nl": "", "en": "en/"}
 BOM = b"\xef\xbb\xbf"
@@ -190,3 +190,10 @@ def test_open_data_page_links_to_files_that_exist(site: Build, lang: str) -> Non
 def test_build_date_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     assert built_at() == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def test_readme_states_the_same_licence_for_the_data() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Licence\n", 1)[1].split("\n## ", 1)[0]
+    assert "voorbeelden.json" in section and "voorbeelden.csv" in section
+    assert LICENCE["nl"]["url"] in section, "README and voorbeelden.json must name the same licence"
