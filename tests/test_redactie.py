@@ -25,6 +25,7 @@ from aandragen import QUESTIONS, check_settings, issue_form, issue_form_text, re
 from conftest import ENV, FIXTURES, ROOT, Build
 from records import load_catalog
 from schema import FIELDS
+from validate import validate
 
 GUIDE = (ROOT / "data" / "redactiehandleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -70,6 +71,19 @@ def test_check_warns_about_old_checks_and_shared_sources_but_passes(tmp_path: Pa
             " synthetisch-a, tweede (klopt dat?)"
         ) in lines
     assert "2 voorbeelden gecontroleerd: geen fouten." in lines
+
+
+@pytest.mark.parametrize(("days", "warned"), [(700, False), (730, False), (731, True)])
+def test_old_check_warning_starts_after_two_years(tmp_path: Path, days: int, warned: bool) -> None:
+    data = tmp_path / "data"
+    (data / "voorbeelden").mkdir(parents=True)
+    for name in ("factoren.yml", "lijsten.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    checked = (dt.date.today() - dt.timedelta(days=days)).isoformat()
+    good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
+    (data / "voorbeelden" / "synthetisch-a.yml").write_text(good.replace("2026-01-15", checked), encoding="utf-8")
+    stale = [p for p in validate(load_catalog(data)) if p.warning and p.field == "laatst_gecontroleerd"]
+    assert bool(stale) == warned, [str(p) for p in stale]
 
 
 # --- The guide ------------------------------------------------------------------------
