@@ -6,12 +6,16 @@ untranslated fields are marked as Dutch with a notice, exactly where they are mi
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import Build, copy_project, fixture_records, run_build
-from translations import untranslated_chapters
+from conftest import ENV, ROOT, Build, copy_project, fixture_records, run_build
+from test_search_browser import SETTLED
+from translations import summary, untranslated_chapters
 
 DUTCH_UI_WORDS = [
     "Zoeken",
@@ -43,6 +47,17 @@ DUTCH_UI_WORDS = [
     "Gemeente,",
     "Kopiëren",
     "Terug naar boven",
+    # Search and filters (static form and what ib-zoeken.js writes)
+    "Zoek een voorbeeld",
+    "Filter op",
+    "Alle factoren",
+    "Wis zoekwoord",
+    "voorbeelden gevonden",
+    "voorbeeld gevonden",
+    "Toon meer",
+    # Print and PDF
+    "Versie van",
+    "Bron:",
 ]
 NOTICE = "This text has not been translated into English yet."
 
@@ -159,3 +174,57 @@ def test_untranslated_chapter_falls_back_to_dutch_marked_as_dutch(tmp_path: Path
     assert html.startswith('<!doctype html>\n<html lang="nl"') or '<html lang="nl"' in html[:200]
     assert "This page has not been translated into English yet." in html
     assert "This page has not been translated" not in build.html("en/over-dit-boek/")
+
+
+# --- The editors' check -------------------------------------------------------------------
+
+
+def test_check_lists_untranslated_fields_as_warnings_with_a_count(tmp_path: Path) -> None:
+    # Given a data folder where synthetisch-b has a Dutch approach and no English one
+    data = tmp_path / "data"
+    (data / "voorbeelden").mkdir(parents=True)
+    for name in ("factoren.yml", "lijsten.yml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    for name, text in fixture_records("synthetisch-a", "synthetisch-b").items():
+        (data / "voorbeelden" / name).write_text(text, encoding="utf-8")
+    # When the editor runs the check
+    command = [sys.executable, str(ROOT / "scripts" / "manage.py"), "--data", str(data), "check"]
+    result = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+    # Then the missing field is a warning naming file, line and field, counted in the summary
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    untranslated = [line for line in lines if ": waarschuwing: nog niet vertaald" in line]
+    assert untranslated == [
+        "data/voorbeelden/synthetisch-b.yml:18: aanpak_en: waarschuwing: nog niet vertaald"
+        " (vul aanpak_en in; tot dan toont de Engelse site de Nederlandse tekst)"
+    ]
+    assert "Vertaling naar het Engels: 1 veld(en) en 0 hoofdstuk(ken) nog niet vertaald." in lines
+
+
+def test_untranslated_chapters_are_listed_as_warnings(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "factoren").mkdir(parents=True)
+    (docs / "voorbeelden").mkdir()
+    for name in ("index.md", "index.en.md", "factoren/werk.md", "voorbeelden/x.md"):
+        (docs / name).write_text("# x\n", encoding="utf-8")
+    problems = untranslated_chapters(docs)
+    assert [(p.path, p.field, p.warning) for p in problems] == [("docs/factoren/werk.md", "(hoofdstuk)", True)]
+    assert "factoren/werk.en.md" in problems[0].message
+    assert summary([], problems).startswith("Vertaling naar het Engels: 0 veld(en) en 1 hoofdstuk(ken)")
+
+
+# --- Search and filters on the English overview, after the script has run ------------------
+
+
+@pytest.mark.parametrize("query", ["factor=zorg", "zoek=debt", "factor=werk&zoek=xqzwv"])
+def test_english_search_results_show_no_dutch_interface_words(page: object, base_url: str, query: str) -> None:
+    # Given the English overview opened with a filter or a search (the script renders the results)
+    page.goto(f"{base_url}en/voorbeelden/?{query}")
+    page.wait_for_function(SETTLED)
+    shown = page.locator("[data-ib-resultatenlijst] > li").count()
+    status = page.inner_text("[data-ib-status]")
+    assert ("examples found" in status or "example found" in status) if shown else "No examples found" in page.content()
+    # Then what the script wrote is English too
+    text = visible_english(page.content())
+    found = [w for w in DUTCH_UI_WORDS if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+    assert found == [], f"Dutch interface words after ?{query}: {found}"
