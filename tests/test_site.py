@@ -5,12 +5,20 @@ and the example pages generated from data/.
 from __future__ import annotations
 
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, Build
+from conftest import ENV, ROOT, Build, copy_project, fixture_records
+from generate import generate
 from records import Catalog, load_catalog
 from render import records_for_factor
 
@@ -175,3 +183,152 @@ def test_example_pages_end_with_related_examples(site: Build, catalog: Catalog) 
         related = html.split('id="meer-voorbeelden-zoals-dit"')[1]
         links = re.findall(r'<li class="ib-item"><a href="\.\./([a-z0-9-]+)/"', related)
         assert 1 <= len(links) <= 3 and record.id not in links, record.id
+
+
+FACTOR_SECTIONS = {
+    "nl": ["Waarom", "Wat een woningcorporatie kan doen", "Wat je afspreekt met gemeente en partners", "Valkuilen"],
+    "en": ["Why", "What a housing association can do", "What you agree with the municipality and partners", "Pitfalls"],
+}
+EXAMPLES_SECTION = {"nl": "Voorbeelden uit de praktijk", "en": "Examples from practice"}
+
+
+def h2s(html: str) -> list[str]:
+    return [
+        unescape(re.sub(r"<[^>]+>", "", h)).replace("¶", "").strip()
+        for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.S)
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_factor_chapters_have_every_part_the_issue_names(site: Build, catalog: Catalog, lang: str) -> None:
+    """Issue #2: why it matters, levers, what to agree, pitfalls, then the examples."""
+    prefix = "" if lang == "nl" else "en/"
+    for slug in FACTORS:
+        html = site.html(f"{prefix}factoren/{slug}/")
+        headings = h2s(html)
+        assert len(headings) >= len(FACTOR_SECTIONS[lang]) + 1, (slug, lang, headings)
+        for start, heading in zip(FACTOR_SECTIONS[lang], headings, strict=False):
+            assert heading.startswith(start), (slug, lang, headings)
+        assert EXAMPLES_SECTION[lang] in headings, (slug, lang, headings)
+        listed = html.split(EXAMPLES_SECTION[lang], 1)[1]
+        assert all(f"voorbeelden/{r.id}/" in listed for r in records_for_factor(catalog, slug)), (slug, lang)
+
+
+def external_sources(html: str) -> set[str]:
+    """Web links in a page's article, without the edit link."""
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    return {link for link in parse(article).links if link.startswith("http") and "/edit/" not in link}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_source_of_a_general_chapter_is_on_the_sources_page(site: Build, lang: str) -> None:
+    """The sources page says it lists every source of the general chapters and of
+    'Over dit boek'; a chapter citing a new source must add it there too."""
+    prefix = "" if lang == "nl" else "en/"
+    listed = external_sources(site.html(f"{prefix}bronnen/"))
+    for chapter in ("waarom-wonen-en-gezondheid", "integrale-aanpak", "samenwerken-en-prestatieafspraken"):
+        cited = external_sources(site.html(f"{prefix}{chapter}/"))
+        assert cited, chapter
+        assert cited <= listed, (chapter, sorted(cited - listed))
+    assert external_sources(site.html(f"{prefix}over-dit-boek/")) <= listed
+
+
+def test_chapter_edit_links_open_their_markdown_source(site: Build) -> None:
+    for url in CHAPTERS:
+        name = url.strip("/") or "index"
+        assert f'/edit/main/docs/{name}.md"' in site.html(url), url
+        assert f'/edit/main/docs/{name}.en.md"' in site.html(f"en/{url}"), url
+
+
+def test_no_page_carries_an_event_handler_or_javascript_link(site: Build) -> None:
+    """No injected markup survives anywhere in the built site (records are escaped)."""
+    for path in all_pages(site):
+        page = parse(path.read_text(encoding="utf-8"))
+        assert page.handlers == [], f"{path}: {page.handlers}"
+        assert not [link for link in page.links if link.strip().lower().startswith("javascript:")], path
+
+
+def test_example_facts_block_shows_the_start_year_when_known(site: Build, catalog: Catalog) -> None:
+    with_year = next(r for r in catalog.records if r.get("startjaar"))
+    without = next(r for r in catalog.records if not r.get("startjaar"))
+    block = site.html(f"voorbeelden/{with_year.id}/").split('class="ib-kenmerken"')[1].split("</div>")[0]
+    assert f"<dt>Gestart in</dt>\n<dd>{with_year.get('startjaar')}</dd>" in block
+    assert "Gestart in" not in site.html(f"voorbeelden/{without.id}/").split('class="ib-kenmerken"')[1]
+
+
+# --- Generated pages: git-ignored, rewritten only when changed, live in serve ------------
+
+
+def test_generated_pages_are_git_ignored() -> None:
+    paths = ["docs/voorbeelden/een-voorbeeld.md", "docs/voorbeelden/index.en.md"]
+    result = subprocess.run(["git", "check-ignore", *paths], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.split() == paths, "docs/voorbeelden/ must be in .gitignore"
+
+
+def test_generated_pages_are_rewritten_only_when_their_text_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    folder = project / "docs" / "voorbeelden"
+    _, first = generate(project / "data", project / "docs")
+    assert first.written > 0 and first.unchanged == 0
+    stamps = {p: p.stat().st_mtime_ns for p in folder.rglob("*.md")}
+    record = project / "data" / "voorbeelden" / "synthetisch-a.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("Een verzonnen aanpak", "Een verzonnen, net bewerkte aanpak"),
+        encoding="utf-8",
+    )
+    _, second = generate(project / "data", project / "docs")
+    changed = {p.name for p, stamp in stamps.items() if p.stat().st_mtime_ns != stamp}
+    assert changed == {"synthetisch-a.md"}, changed
+    assert (second.written, second.unchanged, second.removed) == (1, first.written - 1, 0)
+    assert "net bewerkte aanpak" in (folder / "synthetisch-a.md").read_text(encoding="utf-8")
+    record.unlink()
+    _, third = generate(project / "data", project / "docs")
+    assert third.removed == 2 and not (folder / "synthetisch-a.md").exists() and (folder / "synthetisch-b.md").exists()
+
+
+def _wait_for(check: Callable[[], bool], seconds: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"{what} did not happen within {seconds} s; serve said:\n{log.read_text()[-3000:]}")
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_serve_shows_an_edited_record_live(tmp_path: Path) -> None:
+    """Issue #3, 'done when': an editor changes a record while ``mkdocs serve`` runs
+    and sees the change; a mistake shows as file:line: field: message."""
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/voorbeelden/synthetisch-a/"
+    record = project / "data" / "voorbeelden" / "synthetisch-a.yml"
+    text = record.read_text(encoding="utf-8")
+    with log.open("w") as out:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=ENV,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            _wait_for(lambda: "Synthetisch voorbeeld A over schulden" in _fetch(url), 240, "first build", log)
+            record.write_text(text.replace("provincie: utrecht", "provincie: nergens"), encoding="utf-8")
+            message = "data/voorbeelden/synthetisch-a.yml:13: provincie: 'nergens' is geen bekende waarde"
+            _wait_for(lambda: message in log.read_text(), 240, "the validator's message", log)
+            record.write_text(text.replace("over schulden", "over schulden, net bewerkt"), encoding="utf-8")
+            _wait_for(lambda: "Synthetisch voorbeeld A over schulden, net bewerkt" in _fetch(url), 240, "rebuild", log)
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
