@@ -7,12 +7,18 @@ when the validator runs, then it reports exactly the expected problem.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
-from conftest import FIXTURES, ROOT
+import yaml
+from conftest import ENV, FIXTURES, ROOT
 from records import load_catalog
+from schema import SCHEMA_FILE, schema_text
 from validate import errors, validate
 
 GOOD = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
@@ -170,3 +176,39 @@ def test_real_collection_is_big_enough_and_nothing_is_synthetic() -> None:
         text = record.path.read_text(encoding="utf-8").casefold()
         assert "synthetisch" not in text and "example.org" not in text, record.path
         assert record.get("bronnen"), record.path
+
+
+# --- The same rules as a command and as a published JSON Schema ------------------------
+
+
+def test_check_command_lists_every_error_and_exits_non_zero(tmp_path: Path) -> None:
+    problems_for(
+        tmp_path, GOOD.replace("provincie: utrecht", "provincie: x").replace("startjaar: 2020", "startjaar: 1")
+    )
+    command = [sys.executable, str(ROOT / "scripts" / "manage.py"), "--data", str(tmp_path / "data"), "check"]
+    result = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert f"{NAME}:13: provincie: 'x' is geen bekende waarde" in output
+    assert f"{NAME}:23: startjaar: 1 is geen geldig startjaar" in output
+    assert "Traceback" not in output
+
+
+def test_published_json_schema_is_current() -> None:
+    committed = (ROOT / "data" / SCHEMA_FILE).read_text(encoding="utf-8")
+    assert committed == schema_text(load_catalog(ROOT / "data").vocab), "run: manage.py schema --write"
+
+
+def _as_editor_tools_see_it(text: str) -> dict:
+    """A record as a YAML editor hands it to the JSON Schema (dates as text)."""
+    data = yaml.safe_load(text)
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in data.items()}
+
+
+def test_json_schema_accepts_a_good_record_and_names_the_wrong_field() -> None:
+    schema = json.loads((ROOT / "data" / SCHEMA_FILE).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    assert list(validator.iter_errors(_as_editor_tools_see_it(GOOD))) == []
+    bad = _as_editor_tools_see_it(GOOD.replace("  - zorg", "  - geluk").replace("provincie: utrecht", "provincie: x"))
+    wrong = sorted(".".join(map(str, e.absolute_path)) for e in validator.iter_errors(bad))
+    assert wrong == ["factoren.1", "provincie"], wrong
