@@ -148,6 +148,19 @@ def test_each_factor_chapter_lists_exactly_its_examples(site: Build, catalog: Ca
         assert listed == expected, slug
 
 
+def test_factor_chapter_list_shows_title_place_and_one_line_summary(site: Build, catalog: Catalog) -> None:
+    for slug in FACTORS:
+        html = site.html(f"factoren/{slug}/")
+        for record in records_for_factor(catalog, slug):
+            item = html.split(f'<a href="../../voorbeelden/{record.id}/">', 1)[1].split("</li>", 1)[0]
+            title, rest = item.split("</a>", 1)
+            assert unescape(title) == " ".join(record.get("titel").split()), record.id
+            assert f'<span class="ib-item__plaats">{record.get("plaats")}</span>' in unescape(rest), record.id
+            line = unescape(rest.split('<span class="ib-item__tekst">', 1)[1].split("</span>", 1)[0])
+            summary = " ".join(record.get("samenvatting").split())
+            assert line and summary.startswith(line), record.id
+
+
 def test_overview_lists_every_example_under_its_main_factor(site: Build, catalog: Catalog) -> None:
     html = site.html("voorbeelden/")
     for slug in FACTORS:
