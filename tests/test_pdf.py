@@ -389,3 +389,21 @@ def test_book_links_stay_inside_the_book_or_go_to_the_public_site(books: dict, l
         if annot.get_object().get("/Subtype") == "/Link" and "/Dest" in annot.get_object()
     ]
     assert len(internal) >= len(books[lang].outline()) - 1, "contents lines should link to their parts"
+
+
+DUTCH_PAPER_LABELS = ["Versie van", "Online editie", "Bijlage", "Inhoud", "Bron:", "Printen", "Download als PDF"]
+"""Labels the Dutch PDFs print (labels.py); none belongs in an English PDF."""
+
+
+def test_english_pdfs_print_english_labels(pdf_run: Run, books: dict) -> None:
+    def dutch(text: str) -> list[str]:
+        return [w for w in DUTCH_PAPER_LABELS if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+
+    text = " ".join(" ".join(books["en"].pages).split())
+    assert dutch(text) == [], "Dutch labels in the English book"
+    for wanted in ["Contents", "Appendix: Practice examples", "Online edition:", "Version of", "Source:"]:
+        assert wanted in text, f"'{wanted}' missing from the English book"
+    for source in pdf_run.sources:
+        data = (pdf_run.out / f"{pdf_stem(book.page_url(source))}.en.pdf").read_bytes()
+        text = " ".join(" ".join(pdf_pages(data)).split())
+        assert "Version of" in text and dutch(text) == [], source
