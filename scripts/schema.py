@@ -2,7 +2,7 @@
 
 Why here: the validator (Dutch messages with line numbers) and the published JSON
 Schema (autocompletion and inline errors in editors) must never disagree. Both are
-derived from ``FIELDS`` below; ``tests/test_schema.py`` checks that the committed
+derived from ``FIELDS`` below; ``tests/test_validate.py`` checks that the committed
 ``data/voorbeeld.schema.json`` is current. Regenerate it with
 ``python scripts/manage.py schema --write``.
 
