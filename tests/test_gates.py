@@ -9,14 +9,16 @@ we check what the command feeds them, and run the gates that need no browser.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
+import browser_audit
 import gates
 import pytest
 import readability
 import test_broken_records
 from browser_audit import DESKTOP, MOBILE
-from conftest import ROOT, Build
+from conftest import ROOT, Build, copy_project, fixture_records, run_build
 from site_audit import Site
 from test_a11y import CHAPTERS, EXAMPLE
 
@@ -100,3 +102,40 @@ def test_readability_gate_passes_and_fails_on_a_long_chapter(monkeypatch: pytest
 def test_gates_is_the_readme_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "python scripts/manage.py gates" in readme
+
+
+# --- A deliberately broken change makes the matching gate fail ----------------------
+
+
+@pytest.mark.browser
+def test_a_broken_change_to_the_site_makes_its_gates_fail(browser: object, tmp_path: Path) -> None:
+    # Given the project with three bad changes: grey text, a Google font and a dead link
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    with (project / "overrides" / "assets" / "stylesheets" / "ib.css").open("a", encoding="utf-8") as css:
+        css.write("\n.md-typeset p { color: #c8c8c8 !important; }\n")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  font: false" in config
+    config = re.sub(r"\n  font: false[^\n]*", "\n  font:\n    text: Roboto", config)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with (project / "docs" / "printen.md").open("a", encoding="utf-8") as chapter:
+        chapter.write('\n<a href="../bestaat-niet/">kapot</a>\n')
+    # When it is built (the build itself still passes)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    site = Site(build.site, gates.SITE_URL)
+    # Then the links gate names the dead link
+    links = gates.links(site)
+    assert not links.passed and any("'../bestaat-niet/' points at /bestaat-niet/" in d for d in links.details)
+    with browser_audit.serve(build.site) as host:
+        # And the privacy gate counts the font request on every page
+        privacy, _loading = gates.privacy_and_loading(browser, host, site)
+        assert not privacy.passed and privacy.figure.startswith(f"{len(site.pages)} third-party requests")
+        assert all("fonts.googleapis.com" in d for d in privacy.details)
+        # And axe reports the grey text
+        context = browser.new_context(viewport=DESKTOP)
+        try:
+            page, _ = browser_audit.load(context, host, "printen/")
+            rules = {v.rule for v in browser_audit.axe(page, "/printen/")}
+        finally:
+            context.close()
+    assert "color-contrast" in rules, rules
