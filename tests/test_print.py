@@ -267,6 +267,24 @@ def test_example_cards_are_not_split_and_headings_do_not_end_a_sheet(site: Build
             assert not page.endswith(squeeze(heading)), f"'{heading}' ends sheet {number}"
 
 
+def test_text_on_paper_keeps_readable_margins_and_size(printed: dict, page: object, base_url: str) -> None:
+    # Every word of the printed chapter lies inside the page margins (ib.css: 16 mm, 18 mm below) ...
+    data = printed["factoren/werk/"].data
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(data)
+        file.flush()
+        boxes = subprocess.run(["pdftotext", "-bbox", file.name, "-"], capture_output=True, check=True).stdout
+    words = [tuple(map(float, w)) for w in re.findall(rb'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', boxes)]
+    margin = 15 * 72 / 25.4  # points; a little under 16 mm for rounding
+    assert words and min(x for x, _, _ in words) >= margin and max(x for _, _, x in words) <= A4[0] - margin
+    assert min(y for _, y, _ in words) >= margin
+    # ... and body text is printed at 11 pt
+    page.goto(base_url + "factoren/werk/")
+    page.emulate_media(media="print")
+    size = page.evaluate("getComputedStyle(document.querySelector('.md-content__inner h1 ~ p')).fontSize")
+    assert float(size.removesuffix("px")) * 72 / 96 == pytest.approx(11, abs=0.1)
+
+
 def test_english_chapter_prints_in_english(site: Build, printed: dict) -> None:
     text = squeeze("".join(printed["en/factoren/werk/"].pages))
     assert squeeze(Article(site.html("en/factoren/werk/")).h1) in text
