@@ -273,6 +273,9 @@ def run(site_dir: Path | None, verbose: bool) -> int:
             report(build(site_dir))
             if not gates[-1].passed:
                 return 1
+        elif not (site_dir / "index.html").is_file():
+            print(f"{site_dir} is geen gebouwde site (geen index.html): bouw eerst, of laat --site-dir weg")
+            return 2
         site = site_audit.Site(site_dir, SITE_URL)
         records = load_catalog(ROOT / "data").records
         example = max(records, key=lambda r: len(str(r.data))).id

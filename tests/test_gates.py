@@ -139,3 +139,12 @@ def test_a_broken_change_to_the_site_makes_its_gates_fail(browser: object, tmp_p
         finally:
             context.close()
     assert "color-contrast" in rules, rules
+
+
+def test_an_existing_build_that_is_no_site_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Given a --site-dir that holds no built site (a typo, or a build that never ran)
+    # When the gates run on it
+    code = gates.run(tmp_path / "site", verbose=False)
+    # Then they refuse, instead of passing on zero pages
+    assert code == 2
+    assert "geen gebouwde site" in capsys.readouterr().out
