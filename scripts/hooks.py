@@ -10,6 +10,7 @@ language, so each hook looks at the language of the run or of the page.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -39,6 +40,7 @@ HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflan
 SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
 SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0"'
+MORE_LINK = re.compile(r'<p class="ib-meer"><a href="([^"]+)"')
 _saved_404: dict[str, bytes] = {}
 _build_catalog: dict[str, Catalog] = {}
 """The catalog validated in this build's on_pre_build, per config file. Later events
@@ -126,6 +128,21 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     # Print header, running footer and PDF links for partials/ib-acties.html.
     context["ib_print"] = paper.print_context(page, config, _build_language(config), _default_language(config))
     return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give each shortened list's "all N examples" link its full public address.
+
+    On paper a link is only its text, and this one points inside the site, so the
+    print CSS shows ``data-ib-adres`` after it. Written here, from the page's
+    canonical URL, it needs no JavaScript and names the public site, not the
+    address the page happens to be opened from.
+    """
+    if not page.canonical_url or 'class="ib-meer"' not in html:
+        return html
+    return MORE_LINK.sub(
+        lambda m: f'{m.group(0)} data-ib-adres="{escape(urljoin(page.canonical_url, unescape(m.group(1))))}"', html
+    )
 
 
 @event_priority(-200)

@@ -300,8 +300,8 @@ def test_shortened_chapter_list_prints_the_full_address_of_all_examples(browser:
     slug = max(FACTORS, key=lambda s: len(records_for_factor(catalog, s)))
     assert len(records_for_factor(catalog, slug)) > LIST_LIMIT, "the test needs a shortened list"
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"', build.html(f"factoren/{slug}/")).group(1)
-    # When a reader prints that chapter (from wherever the site is served)
-    context = browser.new_context()
+    # When a reader prints that chapter (from wherever the site is served, even without JavaScript)
+    context = browser.new_context(java_script_enabled=False)
     with browser_audit.serve(build.site) as url:
         text = squeeze("".join(pdf_pages(print_page(context.new_page(), f"{url}factoren/{slug}/"))))
     context.close()
