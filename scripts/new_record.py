@@ -75,24 +75,33 @@ def derive_id(title: str, place: str = "") -> str:
 # --- Checking the answers ----------------------------------------------------------
 
 
+def _one_line(answer: str, key: str, empty: str, too_long: str) -> str:
+    """An answer as one line of text: not empty and within the schema's length for ``key``."""
+    answer = " ".join(answer.split())
+    limit = FIELD_BY_KEY[key].max_length
+    if not answer:
+        raise NewRecordError(empty)
+    if len(answer) > limit:
+        raise NewRecordError(too_long.format(length=len(answer), limit=limit))
+    return answer
+
+
 def check_title(title: str) -> str:
-    title = " ".join(title.split())
-    limit = FIELD_BY_KEY["titel"].max_length
-    if not title:
-        raise NewRecordError("De titel is leeg. Typ een korte, zakelijke titel.")
-    if len(title) > limit:
-        raise NewRecordError(f"De titel is te lang: {len(title)} tekens. Maak hem korter (hooguit {limit} tekens).")
-    return title
+    return _one_line(
+        title,
+        "titel",
+        "De titel is leeg. Typ een korte, zakelijke titel.",
+        "De titel is te lang: {length} tekens. Maak hem korter (hooguit {limit} tekens).",
+    )
 
 
 def check_place(place: str) -> str:
-    place = " ".join(place.split())
-    limit = FIELD_BY_KEY["plaats"].max_length
-    if not place:
-        raise NewRecordError("De plaats is leeg. Typ de gemeente of regio van het project.")
-    if len(place) > limit:
-        raise NewRecordError(f"De plaats is te lang: {len(place)} tekens (hooguit {limit}).")
-    return place
+    return _one_line(
+        place,
+        "plaats",
+        "De plaats is leeg. Typ de gemeente of regio van het project.",
+        "De plaats is te lang: {length} tekens (hooguit {limit}).",
+    )
 
 
 def check_factors(answers: list[str], vocab: Vocabularies) -> list[str]:
