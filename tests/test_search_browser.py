@@ -291,6 +291,34 @@ def test_issue_example_url_and_unknown_values(page: object, base_url: str, catal
     assert sorted(result_ids(page)) == sorted(with_filter(catalog, thema="eenzaamheid"))
 
 
+TYPING_ERRORS = [
+    # (language, typed with an error, the word as the records write it)
+    ("nl", "scimmel", "schimmel"),  # a letter left out
+    ("nl", "mantelzrog", "mantelzorg"),  # two letters swapped
+    ("en", "lonelyness", "loneliness"),  # a wrong letter
+]
+
+
+@pytest.mark.parametrize(("lang", "typed", "word"), TYPING_ERRORS)
+def test_a_typing_error_finds_examples_with_the_word_it_looks_like_and_says_so(
+    page: object, base_url: str, site: Build, lang: str, typed: str, word: str
+) -> None:
+    prefix = "" if lang == "nl" else f"{lang}/"
+    close = label(lang)["search_close"].format(w=f"‘{typed}’")
+    # Given a word that the records use, found without a remark
+    overview(page, base_url, {"zoek": word}, lang)
+    assert result_ids(page)
+    assert close not in status(page, ".")
+    # When a reader types it with a typing error
+    overview(page, base_url, {"zoek": typed}, lang)
+    found = result_ids(page)
+    # Then they get examples that have the word, and the status says why
+    assert found, f"{typed} found nothing"
+    for example in found:
+        assert word in re.sub(r"<[^>]+>", " ", site.html(f"{prefix}voorbeelden/{example}/")).lower(), example
+    assert close in status(page, re.escape(typed))
+
+
 def test_no_results_says_what_to_do_and_reset_brings_everything_back(
     page: object, base_url: str, catalog: Catalog
 ) -> None:

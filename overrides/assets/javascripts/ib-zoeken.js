@@ -67,6 +67,7 @@
       this.again = false;
       this.results = [];
       this.matched = new Set();
+      this.close = []; // words found only through a word that looks like them
       this.shown = 0;
       this.announceTimer = 0;
     }
@@ -169,6 +170,7 @@
       if (!active) {
         this.showCounts(() => this.totals);
         this.results = [];
+        this.close = [];
         this.shown = 0;
         this.showList(run, first, false);
         return;
@@ -179,6 +181,7 @@
       this.showCounts(() => found.counts);
       this.results = found.results;
       this.matched = found.matched;
+      this.close = found.close;
       this.shown = 0;
       if (!found.results.length) {
         this.showList(run, first, true);
@@ -271,7 +274,10 @@
     countText(active, count) {
       if (active && count === 0) return this.empty.querySelector("p").textContent;
       const template = !active ? this.status.dataset.ibAlle : count === 1 ? this.status.dataset.ibEen : this.status.dataset.ibMeer;
-      return template.replace("{n}", String(count));
+      const text = template.replace("{n}", String(count));
+      if (!active || !this.close.length) return text;
+      const words = this.close.map((word) => "‘" + word + "’").join(", ");
+      return text + ". " + this.status.dataset.ibBijna.replace("{w}", words);
     }
 
     announce(text, now) {

@@ -12,12 +12,18 @@
      by scripts/zoekindex.py) times how rare it is; ties keep title order.
    - Cards (title, place, summary) come in files of 50 examples, fetched only for
      the results on screen: the reader never downloads every record.
+   - Typing errors: a word of five letters or more that matches nothing also finds
+     the stems one edit away (two from eight letters; a swap of two neighbouring
+     letters is one edit), at a lower weight, in the same term file: the first two
+     letters must be right. The search says which words it replaced this way.
    Exposes window.ibZoekindex.open(siteRoot, lang) -> Promise<Index>. */
 (function () {
   "use strict";
 
   const PREFIX_MIN = 3; // a shorter last word only matches whole
   const PREFIX_FACTOR = 0.6; // "hou" counts less for "housing" than "housing" itself
+  const CLOSE_MIN = 5; // a shorter word is too easily one letter away from another word
+  const CLOSE_FACTOR = 0.4; // "scimmel" counts less for "schimmel" than "schimmel" itself
 
   function fetchJson(url) {
     return fetch(url).then((response) => {
@@ -51,6 +57,28 @@
   }
 
   // First index in a sorted list whose value is >= key.
+  // Edit distance of a and b (a swap of two neighbouring letters counts as one edit),
+  // or max + 1 as soon as it must be larger: most stems are rejected after a few letters.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let before = null;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      let least = i;
+      for (let j = 1; j <= b.length; j++) {
+        let cost = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cost = Math.min(cost, before[j - 2] + 1);
+        row.push(cost);
+        if (cost < least) least = cost;
+      }
+      if (least > max) return max + 1;
+      before = previous;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
   function lowerBound(list, key) {
     let lo = 0;
     let hi = list.length;
@@ -149,12 +177,13 @@
       return counts;
     }
 
-    // Scores of every example for one word (0 = no match) and the stems it matched.
+    // Scores of every example for one word (0 = no match), the stems it matched, and
+    // whether those are only close to the word (a typing error).
     async score(q) {
       const scores = new Float32Array(this.size);
       const matched = [];
       const name = this.termFile(q.stem);
-      if (!name) return { scores: scores, matched: matched };
+      if (!name) return { scores: scores, matched: matched, close: false };
       const part = await this.load(name);
       const add = (i, factor) => {
         const list = part.lijsten[i];
@@ -183,11 +212,17 @@
           }
         });
       }
-      return { scores: scores, matched: matched };
+      if (matched.length || q.word.length < CLOSE_MIN) return { scores: scores, matched: matched, close: false };
+      const max = q.stem.length >= 8 ? 2 : 1;
+      for (let i = 0; i < stems.length; i++) {
+        if (distance(q.stem, stems[i], max) <= max) add(i, CLOSE_FACTOR);
+      }
+      return { scores: scores, matched: matched, close: matched.length > 0 };
     }
 
     // Search: `text` (may be empty) and `chosen` filters ({param: value}).
-    // Returns {results: example numbers in order, counts, matched: stems that matched}.
+    // Returns {results: example numbers in order, counts, matched: stems that matched,
+    // close: the reader's words that matched only through a close word}.
     async search(text, chosen) {
       const queries = this.parse(text);
       const perWord = await Promise.all(queries.map((q) => this.score(q)));
@@ -218,6 +253,7 @@
         results: results,
         counts: this.counts(matching, chosen),
         matched: new Set(perWord.flatMap((word) => word.matched)),
+        close: queries.filter((q, i) => perWord[i].close).map((q) => q.word),
       };
     }
 
