@@ -95,7 +95,7 @@ FILLER = (
     "Na een jaar kijkt de groep wat het heeft opgeleverd.",
     "De gemeente betaalt een deel van de kosten.",
 )
-QUERIES = ("schulden", "wandeling", "huurachterstanden", "eenzaamheid ouderen", "schimmel", "energiearmoede")
+QUERIES = ("schulden", "wandeling", "huurachterstanden", "eenzaamheid ouderen", "schimmel", "energiearmoede", "scimmel")
 
 
 # --- Synthetic data ---------------------------------------------------------------
