@@ -56,7 +56,6 @@
     return target;
   }
 
-  // First index in a sorted list whose value is >= key.
   // Edit distance of a and b (a swap of two neighbouring letters counts as one edit),
   // or max + 1 as soon as it must be larger: most stems are rejected after a few letters.
   function distance(a, b, max) {
@@ -79,6 +78,7 @@
     return previous[b.length];
   }
 
+  // First index in a sorted list whose value is >= key.
   function lowerBound(list, key) {
     let lo = 0;
     let hi = list.length;
