@@ -416,7 +416,11 @@ def header_search(page: object, url: str, query: str) -> list[str]:
         """() => document.querySelector('.md-search-result__meta').textContent ===
                  JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""
     )
-    page.locator("input.md-search__input").press_sequentially(query)  # Material listens to keyup
+    # Material searches on keyup. Typed key by key, the results of a shorter query
+    # ("lo") could be read before those of the whole word arrive; so fill in the
+    # whole query and release one key: one search, for exactly this query.
+    page.fill("input.md-search__input", query)
+    page.press("input.md-search__input", "End")
     page.wait_for_function(
         """() => !/^(Type|Typ) /.test(document.querySelector('.md-search-result__meta').textContent)"""
     )
