@@ -8,9 +8,10 @@ while an editor runs ``mkdocs serve``, and a failing build cannot leave debris.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,19 @@ def run_build(project: Path, site: Path | None = None) -> Build:
         timeout=600,
     )
     return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+def data_folder(target: Path, records: Mapping[str, str | bytes] | None = None, also: tuple[str, ...] = ()) -> Path:
+    """A data folder at ``target`` with the real vocabularies (plus the ``also`` files
+    of data/) and only the given records (file name -> text), for tests that need
+    no whole project."""
+    (target / "voorbeelden").mkdir(parents=True)
+    for name in ("factoren.yml", "lijsten.yml", *also):
+        shutil.copy(ROOT / "data" / name, target / name)
+    for name, text in (records or {}).items():
+        path = target / "voorbeelden" / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return target
 
 
 def fixture_records(*names: str) -> dict[str, str]:

@@ -6,14 +6,13 @@ untranslated fields are marked as Dutch with a notice, exactly where they are mi
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ENV, ROOT, Build, copy_project, fixture_records, run_build
+from conftest import ENV, ROOT, Build, copy_project, data_folder, fixture_records, run_build
 from test_search_browser import SETTLED
 from translations import summary, untranslated_chapters
 
@@ -181,12 +180,7 @@ def test_untranslated_chapter_falls_back_to_dutch_marked_as_dutch(tmp_path: Path
 
 def test_check_lists_untranslated_fields_as_warnings_with_a_count(tmp_path: Path) -> None:
     # Given a data folder where synthetisch-b has a Dutch approach and no English one
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for name in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
-    for name, text in fixture_records("synthetisch-a", "synthetisch-b").items():
-        (data / "voorbeelden" / name).write_text(text, encoding="utf-8")
+    data = data_folder(tmp_path / "data", fixture_records("synthetisch-a", "synthetisch-b"))
     # When the editor runs the check
     command = [sys.executable, str(ROOT / "scripts" / "manage.py"), "--data", str(data), "check"]
     result = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENV, ROOT
+from conftest import ENV, ROOT, data_folder
 from new_record import derive_id, slugify
 from records import load_catalog
 from validate import errors, validate
@@ -28,11 +27,7 @@ TEMPLATE = (ROOT / "data" / "sjabloon-voorbeeld.yml").read_text(encoding="utf-8"
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A data folder with vocabularies and template but no records."""
-    folder = tmp_path / "data"
-    (folder / "voorbeelden").mkdir(parents=True)
-    for name in ("factoren.yml", "lijsten.yml", "sjabloon-voorbeeld.yml", "voorbeeld.schema.json"):
-        shutil.copy(ROOT / "data" / name, folder / name)
-    return folder
+    return data_folder(tmp_path / "data", also=("sjabloon-voorbeeld.yml", "voorbeeld.schema.json"))
 
 
 def nieuw(data: Path, *options: str, answers: str | None = None) -> subprocess.CompletedProcess[str]:

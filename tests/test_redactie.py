@@ -14,7 +14,6 @@ import fnmatch
 import json
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from aandragen import QUESTIONS, check_settings, issue_form, issue_form_text, render_routes, submitted_fields
-from conftest import ENV, FIXTURES, ROOT, Build
+from conftest import ENV, FIXTURES, ROOT, Build, data_folder
 from records import load_catalog
 from schema import FIELDS
 from validate import validate
@@ -48,14 +47,9 @@ def manage(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_check_warns_about_old_checks_and_shared_sources_but_passes(tmp_path: Path) -> None:
     # Given two records with the same source, one last checked 800 days ago,
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for name in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
     good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
     old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
-    (data / "voorbeelden" / "synthetisch-a.yml").write_text(good.replace("2026-01-15", old), encoding="utf-8")
-    (data / "voorbeelden" / "tweede.yml").write_text(good, encoding="utf-8")
+    data = data_folder(tmp_path / "data", {"synthetisch-a.yml": good.replace("2026-01-15", old), "tweede.yml": good})
     # when the editor runs the check,
     result = manage("--data", str(data), "check")
     # then both warnings name file, line and field, and the check still passes.
@@ -75,13 +69,9 @@ def test_check_warns_about_old_checks_and_shared_sources_but_passes(tmp_path: Pa
 
 @pytest.mark.parametrize(("days", "warned"), [(700, False), (730, False), (731, True)])
 def test_old_check_warning_starts_after_two_years(tmp_path: Path, days: int, warned: bool) -> None:
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for name in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
     checked = (dt.date.today() - dt.timedelta(days=days)).isoformat()
     good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
-    (data / "voorbeelden" / "synthetisch-a.yml").write_text(good.replace("2026-01-15", checked), encoding="utf-8")
+    data = data_folder(tmp_path / "data", {"synthetisch-a.yml": good.replace("2026-01-15", checked)})
     stale = [p for p in validate(load_catalog(data)) if p.warning and p.field == "laatst_gecontroleerd"]
     assert bool(stale) == warned, [str(p) for p in stale]
 

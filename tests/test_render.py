@@ -6,11 +6,10 @@ shows Markdown-looking titles literally.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, fixture_records, run_build
+from conftest import FIXTURES, copy_project, data_folder, fixture_records, run_build
 from records import load_catalog
 from render import md_inline, related_examples, safe_markdown
 
@@ -89,10 +88,7 @@ def test_related_examples_share_main_factor_and_a_tag_else_the_province(tmp_path
         "e-zelfde-provincie": ("werk", "utrecht", "jongeren", "social-return"),
         "f-niets-gedeeld": ("bestaanszekerheid", "zeeland", "jongeren", "armoede"),
     }
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for vocab in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / vocab, data / vocab)
+    data = data_folder(tmp_path / "data")
     for name, (factor, province, group, theme) in records.items():
         text = (
             good.replace("  - bestaanszekerheid\n  - zorg\n", f"  - {factor}\n")

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 from benchmark import synthetic_record
-from conftest import ROOT
+from conftest import ROOT, data_folder
 from generate import build_pages
 from records import Catalog, load_catalog
 from render import (
@@ -28,10 +27,7 @@ from render import (
 
 
 def synthetic_catalog(tmp_path: Path, count: int) -> Catalog:
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for name in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / name, data / name)
+    data = data_folder(tmp_path / "data")
     real = load_catalog(ROOT / "data").vocab
     vocab = {n: list(real.by_name(n)) for n in ("factoren", "provincies", "soorten", "doelgroepen", "themas")}
     rng = random.Random(7)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import ENV, FIXTURES, ROOT
+from conftest import ENV, FIXTURES, ROOT, data_folder
 from records import load_catalog
 from schema import SCHEMA_FILE, schema_text
 from validate import errors, validate
@@ -26,12 +25,7 @@ NAME = "data/voorbeelden/synthetisch-a.yml"
 
 
 def problems_for(tmp_path: Path, text: str | bytes, name: str = "synthetisch-a.yml") -> list[str]:
-    data = tmp_path / "data"
-    (data / "voorbeelden").mkdir(parents=True)
-    for vocab in ("factoren.yml", "lijsten.yml"):
-        shutil.copy(ROOT / "data" / vocab, data / vocab)
-    target = data / "voorbeelden" / name
-    target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    data = data_folder(tmp_path / "data", {name: text})
     return [str(p) for p in errors(validate(load_catalog(data)))]
 
 
