@@ -15,23 +15,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
-import aandragen
-import generate
-import opendata
-import paper
-import search
-import zoekindex
-from labels import label
+from inspiratieboek.data.records import DataError
+from inspiratieboek.editors import aandragen
+from inspiratieboek.publish import opendata
+from inspiratieboek.search import search, zoekindex
+from inspiratieboek.site import generate, paper
+from inspiratieboek.site.labels import label
+from inspiratieboek.site.render import render_factor_cards, render_factor_indexes, render_factor_list
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from records import DataError
-from render import render_factor_cards, render_factor_indexes, render_factor_list
 
 if TYPE_CHECKING:
+    from inspiratieboek.data.records import Catalog
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
-    from records import Catalog
 
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""

@@ -23,16 +23,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from inspiratieboek.data.records import DATA_DIR, format_problems, load_catalog
+from inspiratieboek.data.schema import schema_text, write_schema
+from inspiratieboek.data.validate import errors, validate
+from inspiratieboek.editors import (
+    aandragen,
+    new_record,
+    translations,
+)
+from inspiratieboek.publish import pdf
 
-import aandragen  # noqa: E402
-import new_record  # noqa: E402
-import pdf  # noqa: E402
-import translations  # noqa: E402
-from records import DATA_DIR, format_problems, load_catalog  # noqa: E402
-from schema import schema_text, write_schema  # noqa: E402
-from validate import errors, validate  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -125,7 +126,7 @@ def task_pdf(args: argparse.Namespace) -> int:
 
 def task_gates(args: argparse.Namespace) -> int:
     """Accessibility, privacy, links, metadata, robustness, readability: the figures (scripts/gates.py)."""
-    import gates  # needs the test extras (Playwright); imported only for this task
+    from inspiratieboek.quality import gates  # needs the test extras (Playwright); imported only for this task
 
     extra = ["--site-dir", args.site_dir] if args.site_dir else []
     return gates.main([*extra, *(["--verbose"] if args.verbose else [])])

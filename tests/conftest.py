@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import browser_audit
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
-from projectcopy import copy_project
+from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
+from inspiratieboek.quality import browser_audit
+from inspiratieboek.quality.projectcopy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

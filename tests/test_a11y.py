@@ -13,10 +13,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_audit import DESKTOP, MOBILE, NO_MOTION, Violation, axe, describe, load, serve, walk_with_tab
 from conftest import ROOT, Build, own_page
-from records import load_catalog
-from zoekindex import documents
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.quality.browser_audit import (
+    DESKTOP,
+    MOBILE,
+    NO_MOTION,
+    Violation,
+    axe,
+    describe,
+    load,
+    serve,
+    walk_with_tab,
+)
+from inspiratieboek.search.zoekindex import documents
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ENV, ROOT, Build, copy_project, data_folder, fixture_records, run_build
+from inspiratieboek.editors.translations import summary, untranslated_chapters
 from test_search_browser import SETTLED
-from translations import summary, untranslated_chapters
 
 DUTCH_UI_WORDS = [
     "Zoeken",

@@ -12,14 +12,12 @@ import contextlib
 import re
 from pathlib import Path
 
-import browser_audit
-import gates
 import pytest
-import readability
 import test_broken_records
-from browser_audit import DESKTOP, MOBILE
 from conftest import ROOT, Build, copy_project, fixture_records, run_build
-from site_audit import Site
+from inspiratieboek.quality import browser_audit, gates, readability
+from inspiratieboek.quality.browser_audit import DESKTOP, MOBILE
+from inspiratieboek.quality.site_audit import Site
 from test_a11y import CHAPTERS, EXAMPLE
 
 LANGUAGES = ("", "en/")

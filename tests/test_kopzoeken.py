@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from browser_audit import DESKTOP, MOBILE
-from first_visit import HOME_BUDGET_KIB, first_visit
+from inspiratieboek.quality.browser_audit import DESKTOP, MOBILE
+from inspiratieboek.quality.first_visit import HOME_BUDGET_KIB, first_visit
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_audit import describe
 from conftest import Build
-from site_audit import Site, broken_links
+from inspiratieboek.quality.browser_audit import describe
+from inspiratieboek.quality.site_audit import Site, broken_links
 
 SITE_URL = "https://wonen-gezondheid.example.org/"
 

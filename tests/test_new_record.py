@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ENV, ROOT, data_folder
-from new_record import derive_id, slugify
-from records import load_catalog
-from validate import errors, validate
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.validate import errors, validate
+from inspiratieboek.editors.new_record import derive_id, slugify
 
 TEMPLATE = (ROOT / "data" / "sjabloon-voorbeeld.yml").read_text(encoding="utf-8")
 

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, Build
-from opendata import LICENCE, built_at, csv_cell
+from inspiratieboek.publish.opendata import LICENCE, built_at, csv_cell
 
 LANGUAGES = {"nl": "", "en": "en/"}
 BOM = b"\xef\xbb\xbf"

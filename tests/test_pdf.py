@@ -16,14 +16,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import book
 import pytest
 from conftest import ENV, ROOT, Build, copy_project, fixture_records, run_build
-from outline import heading_texts
-from paper import css_string, format_date, format_size, pdf_stem
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.publish import book
+from inspiratieboek.publish.outline import heading_texts
+from inspiratieboek.site.paper import css_string, format_date, format_size, pdf_stem
+from inspiratieboek.site.render import localized, sort_key
 from pypdf import PdfReader
-from records import load_catalog
-from render import localized, sort_key
 from test_print import BOOK, assert_a4, pdf_pages, squeeze, version_lines
 
 LANGUAGES = {"nl": "", "en": "en/"}

@@ -20,15 +20,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-import browser_audit
 import pytest
-from benchmark import make_project
 from conftest import ROOT, Build, run_build
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.quality import browser_audit
+from inspiratieboek.quality.benchmark import make_project
+from inspiratieboek.site.paper import format_date
+from inspiratieboek.site.render import LIST_LIMIT, example_card, localized, records_for_factor
 from mkdocs.utils import get_build_datetime
-from paper import format_date
 from pypdf import PdfReader
-from records import load_catalog
-from render import LIST_LIMIT, example_card, localized, records_for_factor
 
 FACTORS = list(load_catalog(ROOT / "data").vocab.factoren)
 A4 = (595.28, 841.89)  # points

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_audit import PageLoad, analytics_markers, describe, load_every_page, serve
 from conftest import Build, own_page
-from site_audit import Site
+from inspiratieboek.quality.browser_audit import PageLoad, analytics_markers, describe, load_every_page, serve
+from inspiratieboek.quality.site_audit import Site
 
 pytestmark = pytest.mark.browser
 

@@ -34,10 +34,10 @@ import yaml
 from conftest import FIXTURES, ROOT, copy_project, fixture_records, run_build
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from inspiratieboek.data.records import Catalog, Record, load_catalog
+from inspiratieboek.data.validate import check_record, errors
+from inspiratieboek.site.render import render_example
 from mkdocs.config import load_config
-from records import Catalog, Record, load_catalog
-from render import render_example
-from validate import check_record, errors
 
 PLAIN_FIELDS = ("titel", "titel_en", "samenvatting", "samenvatting_en", "plaats")
 MARKDOWN_FIELDS = ("aanpak", "aanpak_en", "resultaten", "resultaten_en")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from readability import (
+from inspiratieboek.quality.readability import (
     DOCS,
     MAX_WORDS_PER_SENTENCE,
     dutch_chapters,

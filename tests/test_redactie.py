@@ -20,15 +20,22 @@ from pathlib import Path
 
 import pytest
 import yaml
-from aandragen import QUESTIONS, check_settings, issue_form, issue_form_text, render_routes, submitted_fields
 from conftest import ENV, FIXTURES, ROOT, Build, data_folder
-from records import load_catalog
-from schema import FIELDS
-from validate import validate
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.schema import FIELDS
+from inspiratieboek.data.validate import validate
+from inspiratieboek.editors.aandragen import (
+    QUESTIONS,
+    check_settings,
+    issue_form,
+    issue_form_text,
+    render_routes,
+    submitted_fields,
+)
 
 GUIDE = (ROOT / "data" / "redactiehandleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-MESSAGE_MODULES = ("records.py", "validate.py", "translations.py")
+MESSAGE_MODULES = ("data/records.py", "data/validate.py", "editors/translations.py")
 FORM = "https://github.com/voorbeeld/boek/issues/new?template=voorbeeld.yml"
 
 
@@ -108,7 +115,7 @@ def validator_messages() -> list[str]:
     """A regular expression per message in the source: its text up to the '(fix)' part."""
     patterns = []
     for module in MESSAGE_MODULES:
-        tree = ast.parse((ROOT / "scripts" / module).read_text(encoding="utf-8"))
+        tree = ast.parse((ROOT / "scripts" / "inspiratieboek" / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             message = _message_node(node)
             if message is None:

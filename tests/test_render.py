@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, copy_project, data_folder, fixture_records, run_build
-from records import load_catalog
-from render import md_inline, related_examples, safe_markdown
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.site.render import md_inline, related_examples, safe_markdown
 
 LIVE = re.compile(
     r"<(script|img|iframe|a|svg)\b[^>]*(\bon\w+\s*=|javascript:|data:|<script)|<script|<img|<iframe"

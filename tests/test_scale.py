@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from benchmark import synthetic_record
 from conftest import ROOT, data_folder
-from generate import build_pages
-from records import Catalog, load_catalog
-from render import (
+from inspiratieboek.data.records import Catalog, load_catalog
+from inspiratieboek.quality.benchmark import synthetic_record
+from inspiratieboek.site.generate import build_pages
+from inspiratieboek.site.render import (
     LIST_LIMIT,
     OVERVIEW_PER_FACTOR,
     PAGE_SIZE,

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import pytest
-import search
 from conftest import Build
-from labels import label
-from records import Catalog, load_catalog
+from inspiratieboek.data.records import Catalog, load_catalog
+from inspiratieboek.search import search
+from inspiratieboek.site.labels import label
 
 
 @pytest.fixture(scope="module")

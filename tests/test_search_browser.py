@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from urllib.parse import urlencode
 
 import pytest
-import search
 from conftest import ROOT, Build, copy_project, fixture_records, run_build, serve
-from labels import label
-from records import Catalog, Record, load_catalog
+from inspiratieboek.data.records import Catalog, Record, load_catalog
+from inspiratieboek.search import search
+from inspiratieboek.site.labels import label
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +83,7 @@ def option_counts(page: object, param: str) -> dict[str, int]:
 
 def with_filter(catalog: Catalog, **wanted: str) -> set[str]:
     """Ids of records whose filter values include every wanted value (from the data)."""
-    from render import example_card
+    from inspiratieboek.site.render import example_card
 
     found = set()
     for record in catalog.records:

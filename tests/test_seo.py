@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from browser_audit import describe
 from conftest import Build
-from site_audit import (
+from inspiratieboek.quality.browser_audit import describe
+from inspiratieboek.quality.site_audit import (
     Site,
     alternate_problems,
     foreign_resources,

@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ENV, ROOT, Build, copy_project, fixture_records
-from generate import generate
-from records import Catalog, load_catalog
-from render import records_for_factor
+from inspiratieboek.data.records import Catalog, load_catalog
+from inspiratieboek.site.generate import generate
+from inspiratieboek.site.render import records_for_factor
 
 FACTORS = load_catalog(ROOT / "data").vocab.factoren
 CHAPTERS = {

@@ -15,7 +15,7 @@ import random
 
 import pytest
 from conftest import ROOT
-from stemming import english_stem, fold, stem, stems, words
+from inspiratieboek.search.stemming import english_stem, fold, stem, stems, words
 
 pytestmark = pytest.mark.browser
 

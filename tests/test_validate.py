@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ENV, FIXTURES, ROOT, data_folder
-from records import load_catalog
-from schema import SCHEMA_FILE, schema_text
-from validate import errors, validate
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.schema import SCHEMA_FILE, schema_text
+from inspiratieboek.data.validate import errors, validate
 
 GOOD = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
 NAME = "data/voorbeelden/synthetisch-a.yml"

@@ -12,11 +12,11 @@ import json
 from pathlib import Path
 
 import pytest
-import zoekindex
 from conftest import Build
-from records import Catalog, load_catalog
-from render import example_card
-from stemming import fold, stem, stems
+from inspiratieboek.data.records import Catalog, load_catalog
+from inspiratieboek.search import zoekindex
+from inspiratieboek.search.stemming import fold, stem, stems
+from inspiratieboek.site.render import example_card
 
 
 @pytest.fixture(scope="module")

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from labels import label
-from records import Catalog, DataError, Record, load_catalog
-from render import example_card, factor_index_pages, related_examples, render_example, render_overview
-from validate import errors, validate
+from inspiratieboek.site.labels import label
+from inspiratieboek.data.records import Catalog, DataError, Record, load_catalog
+from inspiratieboek.site.render import example_card, factor_index_pages, related_examples, render_example, render_overview
+from inspiratieboek.data.validate import errors, validate
 
 log = logging.getLogger("mkdocs.plugins.ib")
 
-DOCS_DIR = Path(__file__).resolve().parent.parent / "docs"
+DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
 GENERATED = "voorbeelden"
 LANGUAGES = ("nl", "en")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -16,7 +16,7 @@ is rendered (links become their words, code and tables are left out). A list
 item or paragraph without a full stop still counts as one sentence. Headings are
 left out: they are short labels, not sentences.
 
-Run: ``python scripts/readability.py`` (add ``--max 15`` to fail above a limit).
+Run: ``python -m inspiratieboek.quality.readability`` (add ``--max 15`` to fail above a limit).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import ClassVar
 
 import markdown
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = ROOT / "docs"
 GENERATED = {"voorbeelden", "pdf"}
 """Folders under docs/ that are generated, not written by hand."""

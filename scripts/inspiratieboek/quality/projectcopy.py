@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from records import load_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
+from inspiratieboek.data.records import load_catalog
+
+ROOT = Path(__file__).resolve().parents[3]
 COPIED = ("mkdocs.yml", "overrides", "scripts", "data")
 GENERATED_DOCS = ("voorbeelden", "pdf")
 """Folders under docs/ that the build writes: never copied, the copy makes its own."""

@@ -30,12 +30,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import render
-from labels import label
 from markupsafe import Markup
 from mkdocs.utils.yaml import yaml_load
-from paper import css_string, format_date, pdf_stem
-from records import load_catalog
+
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.site import render
+from inspiratieboek.site.labels import label
+from inspiratieboek.site.paper import css_string, format_date, pdf_stem
 
 LEFT_OUT = {
     "index.md": "the home page: the cover and the contents take its place",

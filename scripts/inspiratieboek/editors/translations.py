@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from records import Catalog, Problem, display_path
-from schema import FIELDS
+from inspiratieboek.data.records import Catalog, Problem, display_path
+from inspiratieboek.data.schema import FIELDS
 
 TRANSLATED_FIELDS = tuple(f for f in FIELDS if f.translation_of)
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from labels import label
-from records import Catalog
+from inspiratieboek.data.records import Catalog
+from inspiratieboek.site.labels import label
 
 log = logging.getLogger("mkdocs.plugins.ib")
 

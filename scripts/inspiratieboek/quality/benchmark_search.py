@@ -3,7 +3,7 @@
 Why a script and not a test: timings depend on the machine and its load; a test
 with a time limit would only be flaky. Run it and read the figures:
 
-    .venv/bin/python scripts/benchmark_search.py [--count 5000] [--keep DIR]
+    .venv/bin/python -m inspiratieboek.quality.benchmark_search [--count 5000] [--keep DIR]
 
 It copies the project into a temporary folder, replaces every record by
 synthetic ones (titles start with "SYNTHETISCH", sources point at example.org;
@@ -37,13 +37,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.quality.browser_audit import chromium, serve
+from inspiratieboek.quality.projectcopy import copy_project, synthetic_records
+from inspiratieboek.search import zoekindex
 
-import zoekindex  # noqa: E402
-from browser_audit import chromium, serve  # noqa: E402
-from projectcopy import copy_project, synthetic_records  # noqa: E402
-from records import load_catalog  # noqa: E402
+ROOT = Path(__file__).resolve().parents[3]
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 TOPICS = (

@@ -29,9 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from records import Catalog, Record
-from render import localized
-from schema import FIELDS, SCHEMA_FILE, schema_text
+from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.schema import FIELDS, SCHEMA_FILE, schema_text
+from inspiratieboek.site.render import localized
 
 JSON_FILE = "voorbeelden.json"
 CSV_FILE = "voorbeelden.csv"

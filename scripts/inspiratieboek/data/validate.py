@@ -19,8 +19,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import material
-from records import Catalog, Problem, Record, display_path, today
-from schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
+
+from inspiratieboek.data.records import Catalog, Problem, Record, display_path, today
+from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
 
 STALE_AFTER_DAYS = 2 * 365
 RESERVED_IDS = frozenset({"factor", "index"})

@@ -23,14 +23,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.validate import errors, validate
+from inspiratieboek.quality import (
+    browser_audit,
+    readability,
+    site_audit,
+)
 
-import browser_audit  # noqa: E402
-import readability  # noqa: E402
-import site_audit  # noqa: E402
-from records import load_catalog  # noqa: E402
-from validate import errors, validate  # noqa: E402
+ROOT = Path(__file__).resolve().parents[3]
 
 SITE_URL = "https://wonen-gezondheid.example.org/"
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}

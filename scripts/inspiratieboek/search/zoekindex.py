@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from records import Catalog, Record
-from render import example_card, example_facts, localized
-from stemming import stem, stems
+from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.search.stemming import stem, stems
+from inspiratieboek.site.render import example_card, example_facts, localized
 
 INDEX_DIR = "zoekindex"
 INDEX_FILE = "index.json"

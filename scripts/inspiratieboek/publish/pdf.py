@@ -29,16 +29,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import book as book_module
-from chromium import CHROMIUM, CHROMIUM_ARGS
 from mkdocs.utils import get_build_datetime
-from outline import heading_texts, repair_outline
-from paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
+
+from inspiratieboek.publish import book as book_module
+from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
+from inspiratieboek.publish.outline import heading_texts, repair_outline
+from inspiratieboek.site.paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Route
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
 INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

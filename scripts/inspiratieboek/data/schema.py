@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from records import Vocabularies
+from inspiratieboek.data.records import Vocabularies
 
 SCHEMA_FILE = "voorbeeld.schema.json"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

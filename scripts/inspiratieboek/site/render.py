@@ -21,12 +21,12 @@ from typing import Any
 import jinja2
 import markdown
 import material
-from labels import label
+from inspiratieboek.site.labels import label
 from markupsafe import Markup
-from records import Catalog, Factor, Record
-from search import search_form
+from inspiratieboek.data.records import Catalog, Factor, Record
+from inspiratieboek.search.search import search_form
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "ib"
+TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 """Python-Markdown's own escapable characters (ESCAPED_CHARS); others would show a backslash."""
 LIST_LIMIT = 60

@@ -2,7 +2,7 @@
 
 Why a script and not a test: timings vary from machine to machine and run to run;
 a benchmark reports medians, a unit test would only be flaky. Run it with
-``python scripts/benchmark.py`` (``--help`` for options); it prints a Markdown table
+``python -m inspiratieboek.quality.benchmark`` (``--help`` for options); it prints a Markdown table
 for the README's performance section.
 
 Everything happens in a temporary folder. The records it writes are synthetic
@@ -30,17 +30,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+import yaml
 
-import yaml  # noqa: E402
-from browser_audit import chromium, serve  # noqa: E402
-from chromium import CHROMIUM  # noqa: E402
-from first_visit import first_visit  # noqa: E402
-from generate import build_pages, write_pages  # noqa: E402
-from projectcopy import copy_project, synthetic_records  # noqa: E402
-from records import load_catalog  # noqa: E402
-from validate import errors, validate  # noqa: E402
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.validate import errors, validate
+from inspiratieboek.publish.chromium import CHROMIUM
+from inspiratieboek.quality.browser_audit import chromium, serve
+from inspiratieboek.quality.first_visit import first_visit
+from inspiratieboek.quality.projectcopy import copy_project, synthetic_records
+from inspiratieboek.site.generate import build_pages, write_pages
+
+ROOT = Path(__file__).resolve().parents[3]
 
 ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 WORDS = (
@@ -207,7 +207,7 @@ def measure_phases(project: Path) -> tuple[float, float]:
 def measure_search(project: Path, site: Path) -> float | None:
     """Time of the examples' search index step alone (scripts/zoekindex.py), if the project has one."""
     try:
-        import zoekindex  # type: ignore[import-not-found]
+        from inspiratieboek.search import zoekindex  # type: ignore[import-not-found]
     except ImportError:
         return None
     catalog = load_catalog(project / "data")

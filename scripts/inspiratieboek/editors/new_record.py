@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from records import Vocabularies, display_path, load_vocabularies, today
-from schema import FIELD_BY_KEY, ID_PATTERN
+
+from inspiratieboek.data.records import Vocabularies, display_path, load_vocabularies, today
+from inspiratieboek.data.schema import FIELD_BY_KEY, ID_PATTERN
 
 TEMPLATE = "sjabloon-voorbeeld.yml"
 MAX_ID_LENGTH = 60

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from labels import label
+from inspiratieboek.site.labels import label
 from markdown.extensions.toc import slugify
 from mkdocs.utils import get_build_datetime, get_relative_url
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from browser_audit import guard_requests
+from inspiratieboek.quality.browser_audit import guard_requests
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request

@@ -11,7 +11,7 @@ host, and runs npm ``lighthouse`` 12.2.3 (installed on first use into the
 git-ignored ``.cache/lighthouse/``) with Node and Debian's Chromium
 (``CHROME_PATH=/usr/bin/chromium``). JSON reports land in ``.cache/lighthouse/reports/``.
 
-Run: ``python scripts/lighthouse.py`` (``--site-dir`` to reuse a build whose
+Run: ``python -m inspiratieboek.quality.lighthouse`` (``--site-dir`` to reuse a build whose
 SITE_URL is the address given with ``--port``).
 """
 
@@ -27,11 +27,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from inspiratieboek.data.records import load_catalog
+from inspiratieboek.quality.browser_audit import CHROMIUM, CHROMIUM_ARGS, serve
 
-from browser_audit import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
-from records import load_catalog  # noqa: E402
+ROOT = Path(__file__).resolve().parents[3]
 
 VERSION = "12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"

@@ -27,7 +27,7 @@ refused before it is composed: libyaml composes recursively in C, and some
 100,000 nested brackets (well under MAX_FILE_BYTES) crash the build outright."""
 """A record is a page of text; anything bigger is a mistake (or an attack)."""
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
 
 @dataclass(frozen=True)

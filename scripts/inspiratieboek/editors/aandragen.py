@@ -21,9 +21,10 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
-from records import Vocabularies
-from render import ENV
-from schema import FIELD_BY_KEY, FIELDS
+
+from inspiratieboek.data.records import Vocabularies
+from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS
+from inspiratieboek.site.render import ENV
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "voorbeeld.yml"
 EDITOR_ONLY = {"laatst_gecontroleerd"}

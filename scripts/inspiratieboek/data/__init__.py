@@ -1,0 +1,1 @@
+"""The data layer: load the records and vocabularies, the schema, the validator."""

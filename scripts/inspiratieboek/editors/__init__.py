@@ -1,0 +1,1 @@
+"""Editors' tasks: a new record, the submission form, the translation check."""

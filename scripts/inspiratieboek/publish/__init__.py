@@ -1,0 +1,1 @@
+"""Publishing: open data, the chapter and book PDFs printed with Chromium."""

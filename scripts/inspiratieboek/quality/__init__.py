@@ -1,0 +1,1 @@
+"""Quality tooling: the gates, HTML and browser audits, readability, benchmarks."""

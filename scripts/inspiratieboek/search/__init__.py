@@ -1,0 +1,1 @@
+"""Search: the examples' own index, the Dutch stemmer, the per-language header search."""
