@@ -58,7 +58,7 @@ def test_good_record_has_no_errors(tmp_path: Path) -> None:
         ("url: https://example.org/bron-a", "url: https://", f"{NAME}:26: bronnen[0].url: 'https://' is geen geldig"),
         ("  - titel: Testbron A\n", "  - titel: ''\n", f"{NAME}:25: bronnen[0].titel: ontbreekt of is leeg"),
         ("startjaar: 2020", "startjaar: twintig", f"{NAME}:23: startjaar: moet een jaartal zijn"),
-        ("startjaar: 2020", "startjaar: 1850", f"{NAME}:23: startjaar: 1850 is geen geldig startjaar"),
+        ("startjaar: 2020", "startjaar: 1850", f"{NAME}:23: startjaar: 1850 is geen geldig jaartal"),
         (
             "laatst_gecontroleerd: 2026-01-15",
             "laatst_gecontroleerd: 15-01-2026",
@@ -184,7 +184,7 @@ def test_check_command_lists_every_error_and_exits_non_zero(tmp_path: Path) -> N
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"{NAME}:13: provincie: 'x' is geen bekende waarde" in output
-    assert f"{NAME}:23: startjaar: 1 is geen geldig startjaar" in output
+    assert f"{NAME}:23: startjaar: 1 is geen geldig jaartal" in output
     assert "Traceback" not in output
 
 

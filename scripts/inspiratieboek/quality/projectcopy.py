@@ -65,3 +65,15 @@ def synthetic_records(count: int, make: SyntheticRecord, made_by: str, seed: int
         + yaml.safe_dump(make(number, vocab, rng), allow_unicode=True, sort_keys=False)
         for number in range(count)
     }
+
+
+def synthetic_facts(rng: random.Random) -> dict[str, object]:
+    """The facts every record must state (kind, status, result, a lesson), made up for tests."""
+    return {
+        "soort_voorbeeld": rng.choice(("praktijk", "praktijk", "afspraak", "programma")),
+        "status": rng.choice(("loopt", "afgerond", "onbekend")),
+        "resultaat_soort": "bereik",
+        "lessen": [
+            {"tekst": "Verzonnen les voor de benchmark.", "tekst_en": "Made-up lesson.", "herkomst": "redactie"}
+        ],
+    }
