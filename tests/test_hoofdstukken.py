@@ -46,6 +46,10 @@ def section(html: str, heading: str) -> str | None:
     return None
 
 
+def web_links(html: str) -> set[str]:
+    return {unescape(u) for u in re.findall(r'href="(https?://[^"]+)"', article(html))}
+
+
 def text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).replace("¶", " ").split())
 
@@ -96,6 +100,21 @@ def test_factor_chapter_says_how_to_start_with_steps_and_an_example(site: Build,
     assert len(steps) >= 3, f"{lang} factoren/{slug}: {len(steps)} stappen (minstens 3)"
     examples = [h for h in re.findall(r'href="([^"]+)"', part) if re.search(r"voorbeelden/(?!factor/)[a-z0-9-]+/", h)]
     assert examples, f"{lang} factoren/{slug}: '{HOW_TO_START[lang]}' linkt naar geen enkel voorbeeld"
+
+
+# --- Measuring ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_measuring_chapter_names_its_sources_and_they_are_on_the_sources_page(site: Build, lang: str) -> None:
+    """'Meten wat werkt' is a general chapter: its sources are on Bronnen too (as for
+    the three chapters tests/test_site.py checks)."""
+    cited = {u for u in web_links(site.html(f"{PREFIX[lang]}meten/")) if "/edit/" not in u}
+    listed = web_links(site.html(f"{PREFIX[lang]}bronnen/"))
+    assert len(cited) >= 10, cited
+    assert cited <= listed, sorted(cited - listed)
+    for heading in {"nl": ("Zo begin je", "Welke cijfers passen bij welke factor?"), "en": ("How to start",)}[lang]:
+        assert section(site.html(f"{PREFIX[lang]}meten/"), heading) is not None, heading
 
 
 # --- Glossary ------------------------------------------------------------------------------
