@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.records import LIST_NAMES, Catalog, Record
 from inspiratieboek.data.schema import FIELDS, SCHEMA_FILE, schema_text
 from inspiratieboek.site.render import localized
 
@@ -42,7 +42,7 @@ LIST_SEPARATOR = " | "
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to Excel (e.g. a Markdown list '- ...')."""
 DEFAULT_LANGUAGE = "nl"
-VOCABULARIES = ("factoren", "provincies", "soorten", "doelgroepen", "themas")
+VOCABULARIES = ("factoren", *LIST_NAMES)
 
 LICENCE = {
     "nl": {
@@ -182,10 +182,38 @@ def _sources(record: Record, catalog: Catalog, lang: str) -> str:
     return LIST_SEPARATOR.join(f"{s['titel']} ({s['url']})" for s in record.get("bronnen") or [])
 
 
+def _lessons(record: Record, catalog: Catalog, lang: str) -> str:
+    """Each lesson in the language (Dutch when untranslated) with its origin, e.g. '... (uit de bron)'."""
+    origins = catalog.vocab.herkomsten
+    cells = []
+    for item in record.get("lessen") or []:
+        text = (lang != "nl" and item.get(f"tekst_{lang}")) or item["tekst"]
+        origin = origins[item["herkomst"]].name(lang).lower() if item.get("herkomst") in origins else ""
+        cells.append(f"{text} ({origin})" if origin else text)
+    return LIST_SEPARATOR.join(cells)
+
+
+def _link(key: str, name_key: str, vocab_name: str = "") -> Getter:
+    """A group with a name (or a vocabulary value) and an address: 'name (https://...)'."""
+
+    def get(record: Record, catalog: Catalog, lang: str) -> str:
+        group = record.get(key)
+        if not isinstance(group, dict) or not group.get("url"):
+            return ""
+        name = str(group.get(name_key) or "")
+        if vocab_name and name in catalog.vocab.by_name(vocab_name):
+            name = catalog.vocab.by_name(vocab_name)[name].name(lang)
+        return f"{name} ({group['url']})"
+
+    return get
+
+
 CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("id", "id", lambda r, c, lang: r.id),
     ("titel", "title", _text("titel")),
     ("samenvatting", "summary", _text("samenvatting")),
+    ("soort_voorbeeld", "kind", _names("soort_voorbeeld", "soorten_voorbeeld")),
+    ("status", "status", _names("status", "statussen")),
     ("factoren", "factors", _names("factoren", "factoren")),
     ("organisaties", "organisations", _organisations),
     ("plaats", "place", _raw("plaats")),
@@ -193,8 +221,15 @@ CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("doelgroepen", "target_groups", _names("doelgroepen", "doelgroepen")),
     ("themas", "themes", _names("themas", "themas")),
     ("aanpak", "approach", _text("aanpak")),
+    ("afspraak", "agreement", _text("afspraak")),
+    ("resultaat_soort", "result_kind", _names("resultaat_soort", "resultaatsoorten")),
     ("resultaten", "results", _text("resultaten")),
+    ("kosten", "costs", _text("kosten")),
+    ("lessen", "lessons", _lessons),
     ("startjaar", "start_year", _raw("startjaar")),
+    ("eindjaar", "end_year", _raw("eindjaar")),
+    ("contact", "contact", _link("contact", "naam")),
+    ("erkenning", "recognition", _link("erkenning", "niveau", "erkenningsniveaus")),
     ("bronnen", "sources", _sources),
     ("laatst_gecontroleerd", "last_checked", _raw("laatst_gecontroleerd")),
 )
@@ -207,7 +242,10 @@ def csv_header(lang: str) -> list[str]:
 
 
 def csv_cell(value: str) -> str:
-    """Make a cell safe for spreadsheets: a leading apostrophe turns a would-be formula into text."""
+    """Make a cell safe and clean for spreadsheets: one line (Markdown's line breaks
+    become spaces, so every row is one line in any tool), and a leading apostrophe
+    turns a would-be formula into text."""
+    value = " ".join(value.split())
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
