@@ -19,7 +19,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
 from inspiratieboek.search import search, zoekindex
-from inspiratieboek.site import begrippen, generate, paper
+from inspiratieboek.site import begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import render_factor_cards, render_factor_indexes, render_factor_list
 from mkdocs.exceptions import PluginError
@@ -224,7 +224,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):
         # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
-        opendata.write_open_data(_catalog(config), site, generate.LANGUAGES, config.site_url or "")
+        opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             search.finish_site(site, languages, default)

@@ -31,6 +31,7 @@ from typing import Any
 
 from inspiratieboek.data.records import LIST_NAMES, Catalog, Record
 from inspiratieboek.data.schema import FIELDS, SCHEMA_FILE, schema_text
+from inspiratieboek.site.editions import default_language, prefix
 from inspiratieboek.site.render import localized
 
 JSON_FILE = "voorbeelden.json"
@@ -41,7 +42,6 @@ LIST_SEPARATOR = " | "
 """Between the values of a list inside one CSV cell (factors, organisations ...)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to Excel (e.g. a Markdown list '- ...')."""
-DEFAULT_LANGUAGE = "nl"
 VOCABULARIES = ("factoren", *LIST_NAMES)
 
 LICENCE = {
@@ -71,11 +71,6 @@ TEXT = {
 # --- Where things go -------------------------------------------------------------
 
 
-def language_prefix(lang: str) -> str:
-    """URL and folder prefix of a language: '' for Dutch, 'en/' for English."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def site_base(site_url: str) -> str:
     """Absolute base for links in the files; '/' when no site_url is configured."""
     return site_url if site_url.endswith("/") else (site_url + "/" if site_url else "/")
@@ -83,7 +78,7 @@ def site_base(site_url: str) -> str:
 
 def page_url(record_id: str, lang: str, site_url: str) -> str:
     """The example's page in ``lang`` (MkDocs' directory URLs)."""
-    return f"{site_base(site_url)}{language_prefix(lang)}voorbeelden/{record_id}/"
+    return f"{site_base(site_url)}{prefix(lang)}voorbeelden/{record_id}/"
 
 
 def built_at() -> dt.datetime:
@@ -125,7 +120,7 @@ def json_document(catalog: Catalog, lang: str, site_url: str, built: dt.datetime
         "beschrijving": TEXT[lang]["beschrijving"],
         "taal": lang,
         "licentie": LICENCE[lang],
-        "bron": f"{base}{language_prefix(lang)}",
+        "bron": f"{base}{prefix(lang)}",
         "schema": f"{base}{SCHEMA_FILE}",
         "gebouwd": built.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "aantal": len(catalog.records),
@@ -237,8 +232,8 @@ CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
 
 
 def csv_header(lang: str) -> list[str]:
-    column = 0 if lang == DEFAULT_LANGUAGE else 1
-    return [spec[column] for spec in CSV_COLUMNS] + ["pagina" if lang == DEFAULT_LANGUAGE else "page"]
+    column = 0 if lang == default_language() else 1
+    return [spec[column] for spec in CSV_COLUMNS] + ["pagina" if lang == default_language() else "page"]
 
 
 def csv_cell(value: str) -> str:
@@ -293,7 +288,7 @@ def write_open_data(
     built = built or built_at()
     written: list[Path] = []
     for lang in languages:
-        folder = site_dir / language_prefix(lang)
+        folder = site_dir / prefix(lang)
         if not folder.is_dir():
             continue
         _write(folder / JSON_FILE, json_text(catalog, lang, site_url, built).encode("utf-8"))

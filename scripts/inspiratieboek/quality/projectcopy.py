@@ -85,8 +85,11 @@ def synthetic_records(count: int, make: SyntheticRecord, made_by: str, seed: int
 
 def synthetic_facts(rng: random.Random) -> dict[str, object]:
     """The facts every record must state (kind, status, result, a lesson), made up for tests."""
+    kind = rng.choice(("praktijk", "praktijk", "afspraak", "programma"))
+    clause = {"afspraak": "Verzonnen afspraak voor de benchmark.", "afspraak_en": "Made-up clause."}
     return {
-        "soort_voorbeeld": rng.choice(("praktijk", "praktijk", "afspraak", "programma")),
+        **(clause if kind == "afspraak" else {}),
+        "soort_voorbeeld": kind,
         "status": rng.choice(("loopt", "afgerond", "onbekend")),
         "resultaat_soort": "bereik",
         "lessen": [

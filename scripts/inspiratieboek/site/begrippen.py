@@ -27,8 +27,9 @@ from pathlib import Path
 
 import yaml
 
+from inspiratieboek.site.editions import languages
+
 GLOSSARY_MARKER = "<!-- begrippen -->"
-LANGUAGES = ("nl", "en")
 _ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
 _PLAIN_ZONES = re.compile(
     r"<(h[1-6]|a|button|summary|label|abbr)\b[^>]*>.*?</\1>",
@@ -68,7 +69,7 @@ def load_terms(path: Path) -> tuple[Term, ...]:
             problems.append(f"{where}: id komt twee keer voor")
         seen.add(entry["id"])
         name, forms, meaning = {}, {}, {}
-        for lang in LANGUAGES:
+        for lang in languages():
             part = entry.get(lang) or {}
             for field in ("term", "vormen", "uitleg"):
                 if not part.get(field):
