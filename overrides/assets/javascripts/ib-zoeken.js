@@ -1,4 +1,5 @@
-/* Find examples: search and filters on the example overview (/voorbeelden/, /en/voorbeelden/).
+/* Find examples and chapters: search and filters on the example overview
+   (/voorbeelden/, /en/voorbeelden/) and on the results page (/zoeken/, /en/zoeken/).
 
    Why this shape:
    - Enhancement only. The page already lists every example, grouped by factor. This
@@ -13,7 +14,13 @@
    - Fast enough while typing: at most one search runs at a time; keys pressed
      meanwhile lead to one search for the latest text (never a queue of stale ones).
    - State lives in the URL (?factor=zorg&provincie=utrecht&zoek=eenzaamheid), so a
-     view can be shared; "q" is left to Material's header search. */
+     view can be shared.
+   - Several words: examples with every word first, then those with some (each
+     says which); chapter sections that match are listed on the results page, and
+     on the overview when no example matches. Nothing at all: the nearest words of
+     the collection and the filter values whose names match are offered.
+   - Enter (or "Zoek" on a phone keyboard) moves focus to the result count, which
+     is then read out and scrolled into view with the first result below it. */
 (function () {
   "use strict";
 
@@ -25,6 +32,7 @@
   const ANNOUNCE_DELAY_MS = 400;
   // This file is assets/javascripts/ib-zoeken.js: the site root is two folders up.
   const ROOT = new URL("../../", document.currentScript.src);
+  const SECTIONS_SHOWN = 8; // chapter sections on the results page
 
   function start() {
     const box = document.querySelector("[data-ib-zoeker]");
@@ -35,6 +43,8 @@
       box.dataset.ibMislukt = "ja"; // ib.css: no longer hold the form's place
       const list = document.querySelector("[data-ib-lijst]");
       if (list) list.hidden = false;
+      const withoutScript = document.querySelector(".ib-zonder-js");
+      if (withoutScript) withoutScript.dataset.ibMislukt = "ja";
       console.error("Zoeken in de voorbeelden werkt niet; de volledige lijst blijft staan.", error);
     });
   }
@@ -58,7 +68,15 @@
       this.section = box.querySelector("[data-ib-resultaten]");
       this.list = box.querySelector("[data-ib-resultatenlijst]");
       this.more = box.querySelector("[data-ib-toon-meer]");
-      this.staticList = document.querySelector("[data-ib-lijst]");
+      this.staticList = document.querySelector("[data-ib-lijst]") || element("div");
+      this.onPage = box.dataset.ibSoort === "pagina"; // the results page, not the overview
+      this.chapterBox = box.querySelector("[data-ib-hoofdstukken]");
+      this.chapterList = box.querySelector("[data-ib-hoofdstukkenlijst]");
+      this.hints = box.querySelector("[data-ib-suggesties]");
+      this.sections = [];
+      this.complete = 0;
+      this.has = () => [];
+      this.words = [];
       this.total = Number(this.status.dataset.ibTotaal);
       this.run = 0;
       this.inputs = 0; // keystrokes and filter changes so far (for the timing marks)
@@ -82,6 +100,7 @@
       };
       this.form.addEventListener("submit", (event) => {
         event.preventDefault();
+        this.focusCount = true;
         this.request();
       });
       this.input.addEventListener("input", changed);
@@ -89,6 +108,8 @@
       this.box.querySelectorAll("[data-ib-wis]").forEach((button) => button.addEventListener("click", () => this.reset()));
       this.more.addEventListener("click", () => this.showMore());
       this.request(true);
+      // Came from the header box with an empty field (a phone's search button): type here.
+      if (this.onPage && new URLSearchParams(location.search).has(this.input.name) && !this.input.value) this.input.focus();
     }
 
     // --- State and URL ---------------------------------------------------------
@@ -96,7 +117,7 @@
     state() {
       const filters = {};
       this.selects.forEach((select) => {
-        if (select.value) filters[select.name] = select.value;
+        if (select.value) filters[select.name] = [select.value];
       });
       const typed = this.input.value.trim();
       return { typed: typed, words: typed.length >= MIN_WORD_LENGTH ? typed : "", filters: filters };
@@ -106,7 +127,7 @@
       const params = new URLSearchParams(location.search);
       this.input.value = params.get(this.input.name) || "";
       this.selects.forEach((select) => {
-        const wanted = params.get(select.name) || "";
+        const wanted = (params.get(select.name) || "").split(",")[0];
         const known = Array.from(select.options).some((option) => option.value === wanted);
         select.value = known ? wanted : "";
       });
@@ -117,7 +138,7 @@
       this.selects.forEach((select) => params.delete(select.name));
       params.delete(this.input.name);
       this.selects.forEach((select) => {
-        if (state.filters[select.name]) params.set(select.name, state.filters[select.name]);
+        if (state.filters[select.name]) params.set(select.name, state.filters[select.name].join(","));
       });
       if (state.typed) params.set(this.input.name, state.typed);
       const query = params.toString();
@@ -170,8 +191,10 @@
       if (!active) {
         this.showCounts(() => this.totals);
         this.results = [];
+        this.sections = [];
         this.close = [];
         this.shown = 0;
+        this.showSections(run, []);
         this.showList(run, first, false);
         return;
       }
@@ -180,10 +203,18 @@
       if (run !== this.run) return;
       this.showCounts(() => found.counts);
       this.results = found.results;
+      this.complete = found.complete;
+      this.has = found.has;
+      this.words = found.words;
       this.matched = found.matched;
       this.close = found.close;
       this.shown = 0;
+      // Chapter sections: always on the results page, on the overview only when no example matches.
+      this.sections = this.onPage || !found.results.length ? found.sections.slice(0, SECTIONS_SHOWN) : [];
+      await this.showSections(run, this.sections);
+      if (run !== this.run) return;
       if (!found.results.length) {
+        if (!this.sections.length) await this.showHints(run, state);
         this.showList(run, first, true);
         return;
       }
@@ -197,7 +228,7 @@
       this.list.replaceChildren();
       this.staticList.hidden = active;
       this.section.hidden = true;
-      this.empty.hidden = !active;
+      this.empty.hidden = !active || this.sections.length > 0;
       this.more.hidden = true;
       this.measure();
       this.finish(run, first);
@@ -207,8 +238,55 @@
       if (run !== this.run) return;
       const state = this.state();
       const active = Boolean(state.words) || Object.keys(state.filters).length > 0;
-      this.announce(this.countText(active, active ? this.results.length : this.total), first);
+      this.announce(this.countText(active, active ? this.results.length : this.total), first || this.focusCount);
+      if (this.focusCount) {
+        // Enter: the count is read out, and it and the first results come into view.
+        this.focusCount = false;
+        this.status.focus({ preventScroll: true });
+        this.status.scrollIntoView({ block: "start" });
+      }
       this.box.dataset.ibToont = location.search;
+    }
+
+    // Chapter sections that match, as links with their chapter and first words.
+    async showSections(run, numbers) {
+      if (!this.chapterBox) return;
+      const cards = numbers.length ? await this.index.cards(numbers) : [];
+      if (run !== this.run) return;
+      this.chapterList.replaceChildren(...cards.map((data) => this.card(data, this.matched, "h3")));
+      this.chapterBox.hidden = !cards.length;
+    }
+
+    // Nothing found: the collection's nearest words and the filter values whose
+    // names contain what was typed, each a link that searches or filters for it.
+    async showHints(run, state) {
+      const near = state.words ? await this.index.near(state.words) : [];
+      if (run !== this.run) return;
+      const words = this.hints.querySelector("[data-ib-woorden]");
+      words.replaceChildren(...joined(near.map((word) => this.link({ [this.input.name]: word }, word))));
+      words.parentElement.hidden = !near.length;
+      const typed = window.ibStam.words(state.words);
+      const named = [];
+      this.selects.forEach((select) => {
+        Array.from(select.options).forEach((option) => {
+          if (!option.value || !typed.length) return;
+          const name = window.ibStam.words(option.dataset.ibNaam || "");
+          const hit = typed.some((word) => name.some((part) => part.startsWith(word) || word.startsWith(part) && part.length >= 4));
+          if (hit && this.totals[select.name] && this.totals[select.name][option.value]) {
+            named.push(this.link({ [select.name]: option.value }, select.labels[0].textContent + ": " + option.dataset.ibNaam));
+          }
+        });
+      });
+      const names = this.hints.querySelector("[data-ib-namen]");
+      names.replaceChildren(...joined(named));
+      names.parentElement.hidden = !named.length;
+      this.hints.hidden = !near.length && !named.length;
+    }
+
+    link(params, text) {
+      const link = element("a", "", text);
+      link.href = location.pathname + "?" + new URLSearchParams(params).toString();
+      return link;
     }
 
     // Loads and shows the next page of results. With `replace`, the first few cards
@@ -220,7 +298,7 @@
       const split = replace ? Math.min(FIRST_CARDS, numbers.length) : numbers.length;
       const head = await this.index.cards(numbers.slice(0, split));
       if (run !== this.run) return { items: [], rest: Promise.resolve([]) };
-      const items = head.map((data) => this.card(data, marked));
+      const items = head.map((data, i) => this.card(data, marked, "h3", numbers[i]));
       if (replace) {
         this.list.replaceChildren(...items);
         this.staticList.hidden = true;
@@ -233,7 +311,7 @@
       this.shown += items.length;
       const rest = this.index.cards(numbers.slice(split)).then((tail) => {
         if (run !== this.run) return [];
-        const cards = tail.map((data) => this.card(data, marked));
+        const cards = tail.map((data, i) => this.card(data, marked, "h3", numbers[split + i]));
         this.list.append(...cards);
         this.shown += cards.length;
         this.more.hidden = this.shown >= this.results.length;
@@ -272,9 +350,12 @@
     }
 
     countText(active, count) {
-      if (active && count === 0) return this.empty.querySelector("p").textContent;
-      const template = !active ? this.status.dataset.ibAlle : count === 1 ? this.status.dataset.ibEen : this.status.dataset.ibMeer;
-      const text = template.replace("{n}", String(count));
+      if (!active && this.onPage) return this.status.dataset.ibBegin;
+      if (active && count === 0 && !this.sections.length) return this.empty.querySelector("p").textContent;
+      const complete = active ? this.complete : count;
+      const template = !active ? this.status.dataset.ibAlle : complete === 1 ? this.status.dataset.ibEen : this.status.dataset.ibMeer;
+      let text = template.replace("{n}", String(complete));
+      if (active && count > complete) text += ". " + this.status.dataset.ibDeel.replace("{n}", String(count - complete));
       if (!active || !this.close.length) return text;
       const words = this.close.map((word) => "‘" + word + "’").join(", ");
       return text + ". " + this.status.dataset.ibBijna.replace("{w}", words);
@@ -292,11 +373,12 @@
       }, ANNOUNCE_DELAY_MS);
     }
 
-    // One result: title link, place, summary. While searching, the words that
-    // matched (by stem, as the index saw them) are marked in the summary.
-    card(data, marked) {
+    // One result: title link, place (or chapter), summary. While searching, the words
+    // that matched (by stem, as the index saw them) are marked in the summary; an
+    // example with only some of several words says which it has.
+    card(data, marked, level, number) {
       const item = element("li", "ib-kaart ib-resultaat");
-      const heading = element("h3", "ib-resultaat__titel");
+      const heading = element(level, "ib-resultaat__titel");
       const link = element("a", "", data.title);
       link.href = data.url;
       if (data.titleLang) link.lang = data.titleLang;
@@ -309,8 +391,18 @@
         markWords(summary, data.summary, marked, this.index.lang);
         item.append(summary);
       }
+      const has = number === undefined ? [] : this.has(number);
+      if (has.length && has.length < this.words.length) {
+        const words = has.map((word) => "‘" + word + "’").join(", ");
+        item.append(element("p", "ib-resultaat__met", this.status.dataset.ibMet.replace("{w}", words)));
+      }
       return item;
     }
+  }
+
+  // Nodes separated by ", ".
+  function joined(nodes) {
+    return nodes.flatMap((node, i) => (i ? [", ", node] : [node]));
   }
 
   function element(name, className, text) {
