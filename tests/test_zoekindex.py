@@ -9,12 +9,13 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import Build
 from inspiratieboek.data.records import Catalog, load_catalog
-from inspiratieboek.search import zoekindex
+from inspiratieboek.search import chapters, zoekindex
 from inspiratieboek.search.stemming import fold, stem, stems
 from inspiratieboek.site.render import example_card
 
@@ -69,7 +70,9 @@ def test_a_dutch_compound_also_counts_for_its_last_word() -> None:
 def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog, lang: str) -> None:
     folder, meta = read_index(site, lang)
     assert meta["aantal"] == len(catalog.records)
-    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    everything = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    cards = everything[: meta["aantal"]]  # the chapters' sections follow the examples
+    assert len(everything) == meta["aantal"] + meta["hoofdstukken"]
     prefix = "" if lang == "nl" else "en/"
     assert sorted(c[0] for c in cards) == sorted(f"{prefix}voorbeelden/{r.id}/" for r in catalog.records)
     titles = [c[1] for c in cards]
@@ -83,6 +86,45 @@ def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog
         assert place == ", ".join(p for p in (card["place"], card["province"]) if p)
         assert title_lang == ("" if card["title"].lang == lang else card["title"].lang)
         assert summary_lang == ("" if not card["summary"] or card["summary"].lang == lang else card["summary"].lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_chapters_are_in_by_section_with_working_anchors(site: Build, lang: str) -> None:
+    folder, meta = read_index(site, lang)
+    everything = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    sections = everything[meta["aantal"] :]
+    prefix = "" if lang == "nl" else "en/"
+    assert meta["versie"] == 2 and len(sections) == meta["hoofdstukken"] >= 50
+    chapters = {row[0].split("#")[0] for row in sections}
+    assert {f"{prefix}factoren/zorg/", f"{prefix}integrale-aanpak/", prefix} <= chapters
+    assert not [c for c in chapters if "voorbeelden/" in c or "zoeken/" in c], "examples and the results page are not chapters"
+    for path, heading, chapter, *_ in sections:
+        page, _, anchor = path.partition("#")
+        html = (site.site / page / "index.html").read_text(encoding="utf-8")
+        assert heading, path
+        if anchor:
+            assert re.search(rf'<h[23] id="{re.escape(anchor)}">', html), path
+            assert chapter and chapter != heading, path
+    # The print header, the heading's link sign and the example lists are left out
+    text = " ".join(row[3] for row in sections)
+    assert "¶" not in text and "Versie van" not in text and "Version of" not in text
+
+
+def test_a_section_keeps_its_own_text_without_example_lists() -> None:
+    html = (
+        '<article class="md-content__inner md-typeset"><div class="ib-acties"><button>Printen</button></div>'
+        '<h1 id="t">Titel<a class="headerlink" href="#t">¶</a></h1><p>Inleiding.</p>'
+        '<h2 id="a">Deel A</h2><p>Tekst over <strong>schimmel</strong>.</p><h4>Klein</h4><p>Meer.</p>'
+        '<h2 id="b">Voorbeelden</h2><ul class="ib-lijst"><li><a href="x">Voorbeeld over vocht</a></li></ul>'
+        '<h3 id="c">Sub</h3><p>Laatste.</p></article><p>Voet</p>'
+    )
+    found = chapters.page_sections(html, "hoofdstuk/")
+    assert [(s.url, s.title, s.chapter, s.text, s.level) for s in found] == [
+        ("hoofdstuk/", "Titel", "Titel", "Inleiding.", 1),
+        ("hoofdstuk/#a", "Deel A", "Titel", "Tekst over schimmel. Klein Meer.", 2),
+        ("hoofdstuk/#b", "Voorbeelden", "Titel", "", 2),
+        ("hoofdstuk/#c", "Sub", "Titel", "Laatste.", 3),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -107,9 +107,10 @@
       this.selects.forEach((select) => select.addEventListener("change", changed));
       this.box.querySelectorAll("[data-ib-wis]").forEach((button) => button.addEventListener("click", () => this.reset()));
       this.more.addEventListener("click", () => this.showMore());
-      this.request(true);
       // Came from the header box with an empty field (a phone's search button): type here.
-      if (this.onPage && new URLSearchParams(location.search).has(this.input.name) && !this.input.value) this.input.focus();
+      const typeHere = this.onPage && new URLSearchParams(location.search).has(this.input.name) && !this.input.value;
+      this.request(true);
+      if (typeHere) this.input.focus();
     }
 
     // --- State and URL ---------------------------------------------------------

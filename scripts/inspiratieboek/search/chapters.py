@@ -25,6 +25,7 @@ itself, and folders without pages."""
 SKIPPED_CLASSES = frozenset({"ib-acties", "ib-alleen-print", "headerlink", "md-content__button", "ib-lijst"})
 SKIPPED_TAGS = frozenset({"style", "script", "svg", "button"})
 SECTION_TAGS = ("h2", "h3")
+BLOCKS = frozenset({"p", "li", "td", "th", "dd", "dt", "h4", "h5", "h6", "div", "blockquote", "pre", "table"})
 VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed"})
 SNIPPET_CHARS = 160
 """Characters of a section's text shown under its title in a result: about two lines."""
@@ -88,8 +89,8 @@ class _Reader(HTMLParser):
             self._close_section()
             self._heading = (tag, values.get("id") or "")
             self._heading_text = []
-        elif tag in ("p", "li", "td", "th", "dd", "dt"):
-            self._text.append(" ")
+        elif tag in BLOCKS:
+            self._text.append(" ")  # "schimmel.</p><h4>Klein" must not read "schimmel.Klein"
 
     def handle_endtag(self, tag: str) -> None:
         if not self._in_article:
