@@ -275,3 +275,37 @@ def test_search_forms_do_not_shift_the_page_when_they_appear(
         assert shift["total"] < 0.1, shift["moved"]
     finally:
         context.close()
+
+
+# --- Never empty-handed ---------------------------------------------------------------
+
+
+def test_a_word_that_finds_nothing_offers_the_nearest_words(page: Page, base_url: str) -> None:
+    page.goto(base_url + "zoeken/?zoek=eenzaamheidsproject")
+    page.wait_for_function(RESULTS_SETTLED)
+    page.wait_for_selector("[data-ib-woorden] a")
+    near = page.eval_on_selector_all("[data-ib-woorden] a", "ls => ls.map(a => [a.textContent, a.search])")
+    assert ["eenzaamheid", "?zoek=eenzaamheid"] in near, near
+    assert page.is_visible("text=Bedoel je")
+
+
+@pytest.mark.parametrize("path", ["voorbeelden/", "zoeken/"])
+def test_a_nonsense_query_still_offers_somewhere_to_go(page: Page, base_url: str, path: str) -> None:
+    page.goto(f"{base_url}{path}?zoek=qwxyzzy")
+    page.wait_for_function(RESULTS_SETTLED)
+    page.wait_for_selector("[data-ib-namen] a")
+    offered = page.eval_on_selector_all("[data-ib-namen] a", "ls => ls.map(a => a.search)")
+    assert offered == [
+        f"?factor={slug}" for slug in ("bestaanszekerheid", "leefomstandigheden", "sociaal-kapitaal", "werk", "zorg")
+    ]
+    assert page.is_visible("text=Of kijk per factor")
+    assert "Geen voorbeelden gevonden" in page.inner_text("[data-ib-status]")
+
+
+def test_chapters_that_mention_a_word_show_when_no_example_does(page: Page, base_url: str) -> None:
+    # "Pharos" (the knowledge centre) is named in the chapters, in no example
+    page.goto(base_url + "voorbeelden/?zoek=pharos")
+    page.wait_for_function(RESULTS_SETTLED)
+    chapters = page.eval_on_selector_all("[data-ib-hoofdstukkenlijst] a", "ls => ls.map(a => a.pathname)")
+    assert chapters and all(not c.startswith("/voorbeelden/") for c in chapters)
+    assert page.is_hidden("[data-ib-leeg]")

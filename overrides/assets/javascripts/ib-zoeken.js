@@ -278,9 +278,18 @@
           }
         });
       });
+      // Nothing near and no name matches: offer the factors, so no search ends empty-handed.
+      const fallback = !near.length && !named.length;
+      if (fallback) {
+        const factors = this.selects.find((select) => select.name === "factor");
+        Array.from(factors ? factors.options : []).forEach((option) => {
+          if (option.value) named.push(this.link({ factor: option.value }, option.dataset.ibNaam));
+        });
+      }
       const names = this.hints.querySelector("[data-ib-namen]");
       names.replaceChildren(...joined(named));
       names.parentElement.hidden = !named.length;
+      names.parentElement.querySelector("[data-ib-namen-kop]").textContent = fallback ? this.hints.dataset.ibFactoren : this.hints.dataset.ibFilternamen;
       this.hints.hidden = !near.length && !named.length;
     }
 

@@ -274,13 +274,18 @@
       const hits = new Uint8Array(this.size); // how many of the words each entry has
       const total = new Float32Array(this.size);
       const strong = new Uint8Array(this.size); // has a word that is not in most entries
+      // Words in most entries ("in", "de") add to the score but count as no match.
       const allCommon = perWord.every((word) => word.common);
-      perWord.forEach((word) => {
+      const counted = perWord.map((word) => !word.common || allCommon);
+      const wanted = counted.filter(Boolean).length;
+      perWord.forEach((word, w) => {
         for (let i = 0; i < this.size; i++) {
           if (word.scores[i] > 0) {
-            hits[i] += 1;
             total[i] += word.scores[i];
-            if (!word.common || allCommon) strong[i] = 1;
+            if (counted[w]) {
+              hits[i] += 1;
+              strong[i] = 1;
+            }
           }
         }
       });
@@ -306,16 +311,17 @@
         results.sort(order);
         sections.sort(order);
       }
-      const words = queries.map((q) => q.word);
+      const words = queries.map((q) => q.word).filter((_, w) => counted[w]);
+      const scored = perWord.filter((_, w) => counted[w]);
       return {
         results: results,
-        complete: queries.length ? results.filter((n) => hits[n] === queries.length).length : results.length,
+        complete: queries.length ? results.filter((n) => hits[n] === wanted).length : results.length,
         sections: sections,
         counts: this.counts(andInto(matching, this.all), chosen),
         matched: new Set(perWord.flatMap((word) => word.matched)),
         close: queries.filter((q, i) => perWord[i].close).map((q) => q.word),
         words: words,
-        has: (n) => words.filter((_, i) => perWord[i].scores[n] > 0),
+        has: (n) => words.filter((_, i) => scored[i].scores[n] > 0),
       };
     }
 

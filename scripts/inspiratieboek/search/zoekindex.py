@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.synonyms import load_synonyms
 from inspiratieboek.search import chapters
 from inspiratieboek.search.chapters import Section
 from inspiratieboek.search.stemming import stem, stems
@@ -160,13 +161,17 @@ def display_words(docs: list[Document], lang: str) -> dict[str, str]:
     return {key: max(forms.items(), key=lambda item: (item[1], -len(item[0])))[0] for key, forms in seen.items()}
 
 
-def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]]:
-    """Per stem: (example number, weight) for each example that has it, in number order.
+def postings(
+    docs: list[Document], lang: str, synonyms: list[list[str]] | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """Per stem: (entry number, weight) for each entry that has it, in number order.
 
     Dutch glues words together: an example about "huurschulden" is also about
     "schulden", one about "thuiszorg" also about "zorg". So in Dutch a compound
     also counts, at half weight, for each word of the collection it ends with
-    (:func:`compound_tails`). The browser needs nothing for this.
+    (:func:`compound_tails`). And an entry with one word of a synonym group
+    (``data/synoniemen.yml``) counts, at half weight, for the others
+    (:func:`add_synonyms`). The browser needs nothing for either.
     """
     per_doc: list[dict[str, int]] = []
     for doc in docs:
@@ -176,15 +181,31 @@ def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]
                 weights[word] += weight
         per_doc.append(weights)
     tails = compound_tails({w for weights in per_doc for w in weights}) if lang == "nl" else {}
+    groups = [[tuple(stems(term, lang)) for term in group] for group in synonyms or []]
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, weights in enumerate(per_doc):
         combined = dict(weights)
         for word, weight in weights.items():
             for tail in tails.get(word, ()):
                 combined[tail] = max(combined.get(tail, 0), max(1, weight // 2))
+        add_synonyms(combined, weights, groups)
         for word, weight in combined.items():
             index[word].append((number, min(weight, MAX_WEIGHT)))
     return index
+
+
+def add_synonyms(combined: dict[str, int], weights: dict[str, int], groups: list[list[tuple[str, ...]]]) -> None:
+    """Give an entry that has one term of a synonym group the other terms too, at
+    half the weight of the term it has: "huiskamer" makes it found by "buurtkamer",
+    "older people" by "elderly" (a phrase counts when all its words are there)."""
+    for group in groups:
+        present = [min(weights[s] for s in term) for term in group if term and all(s in weights for s in term)]
+        if not present:
+            continue
+        weight = max(1, max(present) // 2)
+        for term in group:
+            for word in term:
+                combined[word] = max(combined.get(word, 0), weight)
 
 
 COMPOUND_PART = 4
@@ -285,9 +306,10 @@ def build(catalog: Catalog, lang: str, folder: str = "", sections: list[Section]
     docs = examples + section_documents(sections or [])
     files: dict[str, str] = {}
     shown = display_words(docs, lang)
+    synonyms = load_synonyms(catalog.data_dir)[0].get(lang, [])
 
     groups: dict[str, list[str]] = defaultdict(list)
-    index = postings(docs, lang)
+    index = postings(docs, lang, synonyms)
     for word in sorted(index):
         groups[word[:2]].append(word)
     term_files: list[list[str]] = []

@@ -82,7 +82,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search_chapters": "In de hoofdstukken",
         "search_near": "Bedoel je",
         "search_filters_named": "Filters met dit woord",
-        "search_try": "Probeer een ander woord, of bekijk alle voorbeelden.",
+        "search_factors_instead": "Of kijk per factor",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Zoek in het boek",
         "box_placeholder": "Zoeken",
@@ -170,7 +170,7 @@ LABELS: dict[str, dict[str, str]] = {
         "search_chapters": "In the chapters",
         "search_near": "Did you mean",
         "search_filters_named": "Filters with this word",
-        "search_try": "Try another word, or look at all examples.",
+        "search_factors_instead": "Or look by factor",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Search the book",
         "box_placeholder": "Search",
