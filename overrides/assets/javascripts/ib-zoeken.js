@@ -33,6 +33,9 @@
   // This file is assets/javascripts/ib-zoeken.js: the site root is two folders up.
   const ROOT = new URL("../../", document.currentScript.src);
   const SECTIONS_SHOWN = 8; // chapter sections on the results page
+  // Narrow screens fold the filters into one control, so the count and the first
+  // results are on the first screen (ib.css uses the same width).
+  const NARROW = window.matchMedia("(max-width: 44.984375em)");
 
   function start() {
     const box = document.querySelector("[data-ib-zoeker]");
@@ -73,6 +76,9 @@
       this.chapterBox = box.querySelector("[data-ib-hoofdstukken]");
       this.chapterList = box.querySelector("[data-ib-hoofdstukkenlijst]");
       this.hints = box.querySelector("[data-ib-suggesties]");
+      this.fold = box.querySelector("[data-ib-uitklap]");
+      this.foldButton = box.querySelector("[data-ib-uitklapknop]");
+      this.foldLabel = this.foldButton.textContent;
       this.sections = [];
       this.complete = 0;
       this.has = () => [];
@@ -92,6 +98,7 @@
 
     begin() {
       this.readUrl();
+      this.folding();
       this.box.hidden = false;
       const changed = () => {
         this.inputs += 1;
@@ -111,6 +118,21 @@
       const typeHere = this.onPage && new URLSearchParams(location.search).has(this.input.name) && !this.input.value;
       this.request(true);
       if (typeHere) this.input.focus();
+    }
+
+    // On a phone the filters start folded; on a wide screen they are always open.
+    folding() {
+      const apply = () => {
+        this.fold.open = !NARROW.matches;
+      };
+      apply();
+      NARROW.addEventListener("change", apply);
+    }
+
+    // "Filters (2 actief)": how many filter values are chosen, on the folded control.
+    showActive(state) {
+      const active = Object.values(state.filters).reduce((n, values) => n + values.length, 0);
+      this.foldButton.textContent = active ? this.foldButton.dataset.ibEenActief.replace("{n}", String(active)) : this.foldLabel;
     }
 
     // --- State and URL ---------------------------------------------------------
@@ -163,6 +185,7 @@
     request(first) {
       const state = this.state();
       this.writeUrl(state);
+      this.showActive(state);
       // Two letters are no search yet, but they name the term file the third letter
       // will need: fetch it now, so the first real search does not wait for it.
       if (!state.words && state.typed) this.index.preload(state.typed);

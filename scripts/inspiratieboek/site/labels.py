@@ -83,6 +83,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_near": "Bedoel je",
         "search_filters_named": "Filters met dit woord",
         "search_factors_instead": "Of kijk per factor",
+        "search_filters_toggle": "Filters",
+        "search_filters_active": "Filters ({n} actief)",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Zoek in het boek",
         "box_placeholder": "Zoeken",
@@ -171,6 +173,8 @@ LABELS: dict[str, dict[str, str]] = {
         "search_near": "Did you mean",
         "search_filters_named": "Filters with this word",
         "search_factors_instead": "Or look by factor",
+        "search_filters_toggle": "Filters",
+        "search_filters_active": "Filters ({n} active)",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Search the book",
         "box_placeholder": "Search",
