@@ -178,10 +178,22 @@ def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(si
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_index_folder_holds_only_what_index_json_names(site: Build, lang: str) -> None:
     folder, meta = read_index(site, lang)
-    named = {zoekindex.INDEX_FILE, *meta["kaarten"], *(name for _, name in meta["termen"])}
+    named = {zoekindex.INDEX_FILE, meta["volgorde"], *meta["kaarten"], *(name for _, name in meta["termen"])}
     assert {p.name for p in folder.iterdir()} == named
     # Small files: the first search needs index.json, one term file and a few card files
     assert max(p.stat().st_size for p in folder.iterdir()) < 64 * 1024
+
+
+def test_sort_orders_follow_the_data(site: Build, catalog: Catalog) -> None:
+    folder, meta = read_index(site, "nl")
+    orders = json.loads((folder / meta["volgorde"]).read_text(encoding="utf-8"))
+    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    by_id = {r.id: r for r in catalog.records}
+    records = [by_id[cards[n][0].rstrip("/").rsplit("/", 1)[-1]] for n in orders["nieuwste"]]
+    years = [r.get("startjaar") or 0 for r in records]
+    assert sorted(orders["nieuwste"]) == list(range(meta["aantal"])) and years == sorted(years, reverse=True)
+    places = [cards[n][2].casefold() for n in orders["plaats"]]
+    assert places == sorted(places)
 
 
 def test_english_index_has_english_words_and_dutch_one_dutch(site: Build) -> None:

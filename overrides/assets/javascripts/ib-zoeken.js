@@ -65,7 +65,15 @@
       this.totals = index.totals();
       this.form = box.querySelector("[data-ib-formulier]");
       this.input = this.form.querySelector("input[type=search]");
-      this.selects = Array.from(this.form.querySelectorAll("select"));
+      // Filters: a group of checkboxes per filter (several values: any of them; all filters: each).
+      this.groups = Array.from(this.form.querySelectorAll("[data-ib-filter]")).map((group) => ({
+        param: group.dataset.ibFilter,
+        name: group.querySelector("[data-ib-filternaam]").textContent,
+        chosen: group.querySelector("[data-ib-gekozen]"),
+        boxes: Array.from(group.querySelectorAll("input[type=checkbox]")),
+      }));
+      this.boxes = this.groups.flatMap((group) => group.boxes);
+      this.sorter = this.form.querySelector("#ib-sorteer");
       this.status = box.querySelector("[data-ib-status]");
       this.empty = box.querySelector("[data-ib-leeg]");
       this.section = box.querySelector("[data-ib-resultaten]");
@@ -100,10 +108,10 @@
       this.readUrl();
       this.folding();
       this.box.hidden = false;
-      const changed = () => {
+      const changed = (step) => {
         this.inputs += 1;
         performance.mark("ib-zoeken-invoer", { detail: this.inputs });
-        this.request();
+        this.request(false, step === true);
       };
       this.form.addEventListener("submit", (event) => {
         event.preventDefault();
@@ -111,7 +119,13 @@
         this.request();
       });
       this.input.addEventListener("input", changed);
-      this.selects.forEach((select) => select.addEventListener("change", changed));
+      // A filter or sort change is a step in the history: Back undoes it.
+      this.boxes.forEach((box) => box.addEventListener("change", () => changed(true)));
+      this.sorter.addEventListener("change", () => changed(true));
+      window.addEventListener("popstate", () => {
+        this.readUrl();
+        this.request();
+      });
       this.box.querySelectorAll("[data-ib-wis]").forEach((button) => button.addEventListener("click", () => this.reset()));
       this.more.addEventListener("click", () => this.showMore());
       // Came from the header box with an empty field (a phone's search button): type here.
@@ -139,42 +153,64 @@
 
     state() {
       const filters = {};
-      this.selects.forEach((select) => {
-        if (select.value) filters[select.name] = [select.value];
+      this.groups.forEach((group) => {
+        const values = group.boxes.filter((box) => box.checked).map((box) => box.value);
+        if (values.length) filters[group.param] = values;
       });
       const typed = this.input.value.trim();
-      return { typed: typed, words: typed.length >= MIN_WORD_LENGTH ? typed : "", filters: filters };
+      const words = typed.length >= MIN_WORD_LENGTH ? typed : "";
+      return { typed: typed, words: words, filters: filters, sort: this.sorter.value };
     }
 
+    // ?provincie=noord-brabant,zeeland&factor=zorg&zoek=...&sorteer=nieuwste; unknown values are left out.
     readUrl() {
       const params = new URLSearchParams(location.search);
       this.input.value = params.get(this.input.name) || "";
-      this.selects.forEach((select) => {
-        const wanted = (params.get(select.name) || "").split(",")[0];
-        const known = Array.from(select.options).some((option) => option.value === wanted);
-        select.value = known ? wanted : "";
+      this.groups.forEach((group) => {
+        const wanted = (params.get(group.param) || "").split(",");
+        group.boxes.forEach((box) => {
+          box.checked = wanted.includes(box.value);
+        });
       });
+      const sort = params.get(this.sorter.name) || "";
+      this.sorter.value = Array.from(this.sorter.options).some((option) => option.value === sort) ? sort : "";
     }
 
-    writeUrl(state) {
+    writeUrl(state, step) {
       const params = new URLSearchParams(location.search);
-      this.selects.forEach((select) => params.delete(select.name));
+      this.groups.forEach((group) => params.delete(group.param));
       params.delete(this.input.name);
-      this.selects.forEach((select) => {
-        if (state.filters[select.name]) params.set(select.name, state.filters[select.name].join(","));
+      params.delete(this.sorter.name);
+      this.groups.forEach((group) => {
+        if (state.filters[group.param]) params.set(group.param, state.filters[group.param].join(","));
       });
       if (state.typed) params.set(this.input.name, state.typed);
-      const query = params.toString();
+      if (state.sort) params.set(this.sorter.name, state.sort);
+      const query = params.toString().replace(/%2C/g, ",");
       const url = location.pathname + (query ? "?" + query : "") + location.hash;
-      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+      if (url !== location.pathname + location.search + location.hash) {
+        if (step) history.pushState(null, "", url);
+        else history.replaceState(history.state, "", url);
+      }
+      this.keepInOtherLanguage();
+    }
+
+    // The language menu opens the same view in the other language (same slugs in both).
+    keepInOtherLanguage() {
+      document.querySelectorAll("a[hreflang].md-select__link").forEach((link) => {
+        const target = new URL(link.href, location.href);
+        target.search = location.search;
+        link.href = target.pathname + target.search;
+      });
     }
 
     reset() {
       this.input.value = "";
-      this.selects.forEach((select) => {
-        select.value = "";
+      this.boxes.forEach((box) => {
+        box.checked = false;
       });
-      this.request();
+      this.sorter.value = "";
+      this.request(false, true);
       this.input.focus();
     }
 
@@ -182,9 +218,9 @@
 
     // At most one update at a time. Input that arrives meanwhile sets a flag, and one
     // more update with the latest state follows: typing never builds up a queue.
-    request(first) {
+    request(first, step) {
       const state = this.state();
-      this.writeUrl(state);
+      this.writeUrl(state, step);
       this.showActive(state);
       // Two letters are no search yet, but they name the term file the third letter
       // will need: fetch it now, so the first real search does not wait for it.
@@ -212,7 +248,7 @@
       this.seen = this.inputs;
       const state = this.state();
       const active = Boolean(state.words) || Object.keys(state.filters).length > 0;
-      if (!active) {
+      if (!active && !state.sort) {
         this.showCounts(() => this.totals);
         this.results = [];
         this.sections = [];
@@ -224,6 +260,7 @@
       }
       // Without words, results keep title order; with words, the best match comes first.
       const found = await this.index.search(state.words, state.filters);
+      if (state.sort) await this.sortResults(found, state);
       if (run !== this.run) return;
       this.showCounts(() => found.counts);
       this.results = found.results;
@@ -247,6 +284,14 @@
       page.rest.then(() => this.finish(run, first));
     }
 
+    // Another order than best match: newest, title or place. Examples with every
+    // word stay before those with some.
+    async sortResults(found, state) {
+      const rank = state.sort === "titel" ? null : await this.index.ranks(state.sort);
+      const group = (n) => (found.has(n).length === found.words.length ? 0 : 1);
+      found.results.sort((a, b) => group(a) - group(b) || (rank ? rank[a] - rank[b] : a - b));
+    }
+
     // No results to show: the full static list (nothing chosen) or the "no results" text.
     showList(run, first, active) {
       this.list.replaceChildren();
@@ -261,7 +306,7 @@
     finish(run, first) {
       if (run !== this.run) return;
       const state = this.state();
-      const active = Boolean(state.words) || Object.keys(state.filters).length > 0;
+      const active = Boolean(state.words) || Object.keys(state.filters).length > 0 || Boolean(state.sort);
       this.announce(this.countText(active, active ? this.results.length : this.total), first || this.focusCount);
       if (this.focusCount) {
         // Enter: the count is read out, and it and the first results come into view.
@@ -291,23 +336,21 @@
       words.parentElement.hidden = !near.length;
       const typed = window.ibStam.words(state.words);
       const named = [];
-      this.selects.forEach((select) => {
-        Array.from(select.options).forEach((option) => {
-          if (!option.value || !typed.length) return;
-          const name = window.ibStam.words(option.dataset.ibNaam || "");
-          const hit = typed.some((word) => name.some((part) => part.startsWith(word) || word.startsWith(part) && part.length >= 4));
-          if (hit && this.totals[select.name] && this.totals[select.name][option.value]) {
-            named.push(this.link({ [select.name]: option.value }, select.labels[0].textContent + ": " + option.dataset.ibNaam));
+      this.groups.forEach((group) => {
+        group.boxes.forEach((box) => {
+          if (!typed.length) return;
+          const name = window.ibStam.words(box.dataset.ibNaam || "");
+          const hit = typed.some((word) => name.some((part) => part.startsWith(word) || (word.startsWith(part) && part.length >= 4)));
+          if (hit && this.totals[group.param] && this.totals[group.param][box.value]) {
+            named.push(this.link({ [group.param]: box.value }, group.name + ": " + box.dataset.ibNaam));
           }
         });
       });
       // Nothing near and no name matches: offer the factors, so no search ends empty-handed.
       const fallback = !near.length && !named.length;
       if (fallback) {
-        const factors = this.selects.find((select) => select.name === "factor");
-        Array.from(factors ? factors.options : []).forEach((option) => {
-          if (option.value) named.push(this.link({ factor: option.value }, option.dataset.ibNaam));
-        });
+        const factors = this.groups.find((group) => group.param === "factor");
+        (factors ? factors.boxes : []).forEach((box) => named.push(this.link({ factor: box.value }, box.dataset.ibNaam)));
       }
       const names = this.hints.querySelector("[data-ib-namen]");
       names.replaceChildren(...joined(named));
@@ -370,15 +413,20 @@
 
     // --- Showing -----------------------------------------------------------------
 
+    // Each value's count: what ticking it would give. A value that would give
+    // nothing is shown as unavailable (disabled), unless it is ticked already.
     showCounts(countsOf) {
-      this.selects.forEach((select, index) => {
-        const counts = countsOf(select.name, index)[select.name] || {};
-        Array.from(select.options).forEach((option) => {
-          if (!option.value) return;
-          const count = counts[option.value] || 0;
-          option.textContent = option.dataset.ibNaam + " (" + count + ")";
-          option.disabled = count === 0 && !option.selected;
+      const chosenText = this.foldButton.dataset.ibGekozenTekst;
+      this.groups.forEach((group) => {
+        const counts = countsOf()[group.param] || {};
+        let chosen = 0;
+        group.boxes.forEach((box) => {
+          const count = counts[box.value] || 0;
+          box.parentElement.querySelector("[data-ib-aantal]").textContent = "(" + count + ")";
+          box.disabled = count === 0 && !box.checked;
+          if (box.checked) chosen += 1;
         });
+        group.chosen.textContent = chosen ? "(" + chosenText.replace("{n}", String(chosen)) + ")" : "";
       });
     }
 

@@ -125,6 +125,7 @@
       });
       this.termParts = meta.termen;
       this.cardFiles = meta.kaarten;
+      this.orderFile = meta.volgorde;
       this.perCardFile = meta.kaarten_per_bestand;
       this.loaded = new Map(); // file name -> Promise of its JSON
     }
@@ -333,6 +334,17 @@
         if (more) for (let i = 0; i < bits.length; i++) bits[i] |= more[i];
       });
       return bits;
+    }
+
+    // Position of each example in a sort order ("nieuwste", "plaats"; zoekindex.py
+    // SORTS), from a file fetched on first use: rank[example number].
+    async ranks(name) {
+      const orders = await this.load(this.orderFile);
+      const rank = new Int32Array(this.examples);
+      (orders[name] || []).forEach((n, position) => {
+        rank[n] = position;
+      });
+      return rank;
     }
 
     // Cards of the given entries, in the same order: {url, title, place, summary,

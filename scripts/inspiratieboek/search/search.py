@@ -45,6 +45,10 @@ words, on the overview, the results page and in the header box's form. The keys
 are also the filter names in the index (:mod:`zoekindex`)."""
 
 SEARCH_PARAM = "zoek"
+SORT_PARAM = "sorteer"
+SORTS = (("", "sort_relevance"), ("nieuwste", "sort_newest"), ("titel", "sort_title"), ("plaats", "sort_place"))
+"""``?sorteer=`` values and their labels; "" is the default: best match with
+search words, title order without (the index numbers examples by title)."""
 RESULTS_PAGE = "zoeken/"
 """Where the header box sends a query: ``/zoeken/?zoek=...`` (``/en/zoeken/``)."""
 
@@ -74,4 +78,12 @@ def search_form(catalog: Catalog, lang: str, page: str = "overzicht") -> dict[st
             }
         )
     heading = t["search_heading"] if page == "overzicht" else t["results_heading"]
-    return {"param": SEARCH_PARAM, "kinds": kinds, "total": len(catalog.records), "page": page, "heading": heading}
+    return {
+        "param": SEARCH_PARAM,
+        "kinds": kinds,
+        "total": len(catalog.records),
+        "page": page,
+        "heading": heading,
+        "sort_param": SORT_PARAM,
+        "sorts": [{"value": value, "name": t[key]} for value, key in SORTS],
+    }

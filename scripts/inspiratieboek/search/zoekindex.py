@@ -32,6 +32,9 @@ Format version 2. Files, per language, under ``zoekindex/<lang>/`` in the built 
   ``[path from the site root, title, place, summary, title_lang, summary_lang]``
   (``*_lang`` is "" when the text is in the page's language, else its language).
   A section: ``[path#anchor, heading, chapter title, start of its text, "", ""]``.
+- ``v-<hash>.json`` (orders, named by ``volgorde`` in index.json): for each sort
+  other than relevance and title, the examples' numbers in that order
+  (``{"nieuwste": [...], "plaats": [...]}``); fetched only when a reader sorts.
 
 File names carry a hash of their content: a browser that still holds an older
 ``index.json`` never mixes it with newer term or card files.
@@ -291,6 +294,27 @@ def bitset(numbers: list[int], size: int) -> str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
+SORTS = ("nieuwste", "plaats")
+"""Sort orders besides relevance and title (``?sorteer=`` on the overview)."""
+
+
+def sort_orders(examples: list[Document]) -> dict[str, list[int]]:
+    """Example numbers newest first (start year, then title) and by place (then title).
+
+    Examples are numbered in title order, so ties keep title order by number."""
+
+    def year(number: int) -> int:
+        record = examples[number].record
+        value = record.get("startjaar") if record else None
+        return value if isinstance(value, int) else 0
+
+    numbers = range(len(examples))
+    return {
+        "nieuwste": sorted(numbers, key=lambda n: (-year(n), n)),
+        "plaats": sorted(numbers, key=lambda n: (examples[n].card[2].casefold() or "\uffff", n)),
+    }
+
+
 def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -346,6 +370,10 @@ def build(catalog: Catalog, lang: str, folder: str = "", sections: list[Section]
         files[name] = text
         cards.append(name)
 
+    orders_text = _dump(sort_orders(examples))
+    orders = _hashed("v", orders_text)
+    files[orders] = orders_text
+
     by_value: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for number, doc in enumerate(examples):
         for param, values in doc.filters.items():
@@ -364,6 +392,7 @@ def build(catalog: Catalog, lang: str, folder: str = "", sections: list[Section]
             "hoofdstukken": len(docs) - len(examples),
             "kaarten_per_bestand": CARDS_PER_FILE,
             "kaarten": cards,
+            "volgorde": orders,
             "termen": parts,
             "filters": filters,
         }
