@@ -295,7 +295,10 @@ def test_header_search_works_by_keyboard(browser: object, host: str) -> None:
         page.locator("[role=option]").first.wait_for(timeout=10_000)
         page.keyboard.press("ArrowDown")
         active = page.evaluate("document.activeElement.getAttribute('aria-activedescendant')")
-        assert active and page.evaluate("id => document.getElementById(id).getAttribute('aria-selected')", active) == "true"
+        assert (
+            active
+            and page.evaluate("id => document.getElementById(id).getAttribute('aria-selected')", active) == "true"
+        )
         target = page.evaluate("id => document.getElementById(id).dataset.ibAdres", active)
         with page.expect_navigation():
             page.keyboard.press("Enter")

@@ -76,7 +76,9 @@ def test_header_partial_is_materials_with_only_the_search_replaced() -> None:
 
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
-    search_block = re.compile(r'    \{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n    \{% endif %\}\n', re.S)
+    search_block = re.compile(
+        r'    \{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n    \{% endif %\}\n', re.S
+    )
     box = re.compile(r"    \{#- ib:.*?-#\}\n    \{% include \"partials/ib-zoekvak\.html\" %\}\n", re.S)
     first_comment = re.compile(r"^\{#-.*?-#\}\n", re.S)
     assert search_block.search(theirs) and box.search(ours)
@@ -126,8 +128,10 @@ def test_overview_form_is_hidden_until_javascript_and_labelled(site: Build, cata
         assert f'<label for="ib-zoek">{t["search_label"]}</label>' in box
         assert 'name="zoek"' in box and 'name="q"' not in box
         for kind in search.FILTER_KINDS:
-            assert f'<label for="ib-filter-{kind.param}">{t[kind.label_key]}</label>' in box
-            assert f'<select id="ib-filter-{kind.param}" name="{kind.param}">' in box
+            assert f'<details class="ib-filter" data-ib-filter="{kind.param}">' in box
+            assert f'<legend class="ib-verborgen">{t[kind.label_key]}</legend>' in box
+            assert f'<input type="checkbox" name="{kind.param}" value=' in box
+        assert '<select id="ib-sorteer" name="sorteer">' in box and t["sort_newest"] in box
         assert 'role="status"' in box
         assert t["search_no_results"] in box
         assert "ib-zoeken.js" in html

@@ -76,10 +76,26 @@ def status(page: object, pattern: str) -> str:
 
 
 def option_counts(page: object, param: str) -> dict[str, int]:
+    """Count shown next to each value of a filter."""
     texts = page.eval_on_selector_all(
-        f"#ib-filter-{param} option", "options => options.filter(o => o.value).map(o => [o.value, o.textContent])"
+        f"[data-ib-filter={param}] input",
+        "boxes => boxes.map(b => [b.value, b.parentElement.querySelector('[data-ib-aantal]').textContent])",
     )
     return {value: int(re.search(r"\((\d+)\)$", text).group(1)) for value, text in texts}
+
+
+def chosen(page: object, param: str) -> list[str]:
+    """Values ticked in a filter."""
+    return page.eval_on_selector_all(f"[data-ib-filter={param}] input:checked", "boxes => boxes.map(b => b.value)")
+
+
+def tick(page: object, param: str, value: str) -> None:
+    """Open a filter (if closed) and tick one value, as a reader does."""
+    group = page.locator(f"[data-ib-filter={param}]")
+    if group.get_attribute("open") is None:
+        group.locator("summary").click()
+    group.locator(f"input[value={value}]").check()
+    settle(page)
 
 
 def with_filter(catalog: Catalog, **wanted: str) -> set[str]:
@@ -231,7 +247,7 @@ def test_each_factor_filter_shows_exactly_that_factors_examples(page: object, ba
         found = result_ids(page)
         assert sorted(found) == sorted(expected), slug
         assert len(found) == len(set(found)), slug
-        assert page.input_value("#ib-filter-factor") == slug
+        assert chosen(page, "factor") == [slug]
 
 
 def test_filter_counts_match_the_data(page: object, base_url: str, catalog: Catalog) -> None:
@@ -248,10 +264,8 @@ def test_combined_filters_and_the_url_round_trip(
 ) -> None:
     # Given the overview, when a reader picks a factor and then a province
     overview(page, base_url)
-    page.select_option("#ib-filter-factor", "zorg")
-    settle(page)
-    page.select_option("#ib-filter-provincie", "utrecht")
-    settle(page)
+    tick(page, "factor", "zorg")
+    tick(page, "provincie", "utrecht")
     # Then both filters hold (AND), the URL says so, and every count assumes the other filter
     expected = with_filter(catalog, factor="zorg", provincie="utrecht")
     assert expected, "the data should have care examples in Utrecht"
@@ -273,8 +287,8 @@ def test_combined_filters_and_the_url_round_trip(
     other.wait_for_function(SETTLED)
     # Then they see the same view
     assert other.input_value("#ib-zoek") == "ouderen"
-    assert other.input_value("#ib-filter-factor") == "zorg"
-    assert other.input_value("#ib-filter-provincie") == "utrecht"
+    assert chosen(other, "factor") == ["zorg"]
+    assert chosen(other, "provincie") == ["utrecht"]
     assert result_ids(other) == narrowed
     assert not other.is_visible("[data-ib-lijst]")
     context.close()
@@ -282,12 +296,12 @@ def test_combined_filters_and_the_url_round_trip(
 
 def test_issue_example_url_and_unknown_values(page: object, base_url: str, catalog: Catalog) -> None:
     overview(page, base_url, {"factor": "zorg", "provincie": "utrecht", "zoek": "eenzaamheid"})
-    assert page.input_value("#ib-filter-factor") == "zorg"
-    assert page.input_value("#ib-filter-provincie") == "utrecht"
+    assert chosen(page, "factor") == ["zorg"]
+    assert chosen(page, "provincie") == ["utrecht"]
     assert page.input_value("#ib-zoek") == "eenzaamheid"
     # A value that is not in data/lijsten.yml is dropped, not shown as an empty result
     overview(page, base_url, {"factor": "bestaat-niet", "thema": "eenzaamheid"})
-    assert page.input_value("#ib-filter-factor") == ""
+    assert chosen(page, "factor") == []
     assert page.url.endswith("/voorbeelden/?thema=eenzaamheid")
     assert sorted(result_ids(page)) == sorted(with_filter(catalog, thema="eenzaamheid"))
 
@@ -395,7 +409,8 @@ def test_english_overview_returns_english_results_only(page: object, base_url: s
         assert title == " ".join((rec.get("titel_en") or rec.get("titel")).split())
         assert lang == ("" if rec.get("titel_en") else "nl")
     assert page.get_by_label(label("en")["search_label"]).is_visible()
-    assert page.locator("#ib-filter-thema option[value=huurachterstand]").text_content().startswith("Rent arrears (")
+    box = page.locator("[data-ib-filter=thema] input[value=huurachterstand]")
+    assert box.evaluate("b => b.parentElement.textContent").strip().startswith("Rent arrears (")
 
 
 def test_dutch_overview_never_returns_english_pages(page: object, base_url: str) -> None:
@@ -413,7 +428,9 @@ def test_controls_are_labelled_and_focus_is_visible(page: object, base_url: str)
     t = label("nl")
     assert page.get_by_label(t["search_label"]).get_attribute("id") == "ib-zoek"
     for kind in search.FILTER_KINDS:
-        assert page.get_by_label(t[kind.label_key], exact=True).get_attribute("name") == kind.param
+        group = page.locator(f"[data-ib-filter={kind.param}]")
+        assert group.locator("summary [data-ib-filternaam]").text_content() == t[kind.label_key]
+        assert group.locator("legend").text_content() == t[kind.label_key]
     # Keyboard: from the search field, Tab goes to the first filter, which shows its focus
     page.focus("#ib-zoek")
     page.keyboard.type("ouderen")
@@ -423,7 +440,8 @@ def test_controls_are_labelled_and_focus_is_visible(page: object, base_url: str)
         """() => { const e = document.activeElement; const s = getComputedStyle(e);
                    return [e.id, e.matches(':focus-visible'), s.outlineStyle, parseFloat(s.outlineWidth)]; }"""
     )
-    assert focus[0] == "ib-filter-factor" and focus[1] and focus[2] != "none" and focus[3] >= 2
+    assert focus[1] and focus[2] != "none" and focus[3] >= 2
+    assert page.evaluate("document.activeElement.closest('[data-ib-filter]').dataset.ibFilter") == "factor"
     # The live region tells a screen reader how many examples there are
     assert page.get_attribute("[data-ib-status]", "role") == "status"
     assert re.fullmatch(r"\d+ voorbeelden gevonden", status(page, "gevonden"))
@@ -483,3 +501,70 @@ def test_search_makes_no_request_to_another_host(page: object, base_url: str) ->
     page.on("request", lambda request: hosts.add(re.sub(r"^https?://([^/]+)/.*$", r"\1", request.url)))
     overview(page, base_url, {"zoek": "schimmel"})
     assert hosts == {base_url.split("/")[2]}
+
+
+# --- Several values, sorting, history, language (issue #16) -------------------------------
+
+
+def test_several_values_of_one_filter_are_any_of_them_and_filters_combine(
+    page: object, base_url: str, catalog: Catalog
+) -> None:
+    provinces = ("noord-brabant", "zeeland", "limburg")
+    overview(page, base_url, {"provincie": ",".join(provinces), "factor": "bestaanszekerheid"})
+    expected = set().union(*(with_filter(catalog, provincie=p, factor="bestaanszekerheid") for p in provinces))
+    assert expected and sorted(result_ids(page)) == sorted(expected)
+    assert sorted(chosen(page, "provincie")) == sorted(provinces)
+    # Ticking one more province adds its examples; the URL lists them comma-separated
+    tick(page, "provincie", "utrecht")
+    more = expected | with_filter(catalog, provincie="utrecht", factor="bestaanszekerheid")
+    assert sorted(result_ids(page)) == sorted(more)
+    assert re.search(r"provincie=[a-z,-]*utrecht", page.url) and "%2C" not in page.url
+    # A value that would give nothing is shown as unavailable
+    counts = option_counts(page, "thema")
+    disabled = page.eval_on_selector_all("[data-ib-filter=thema] input:disabled", "bs => bs.map(b => b.value)")
+    assert disabled and sorted(disabled) == sorted(v for v, n in counts.items() if n == 0)
+
+
+@pytest.mark.parametrize(("sort", "key"), [("nieuwste", "startjaar"), ("titel", "titel"), ("plaats", "plaats")])
+def test_sorting_follows_the_data_and_lives_in_the_url(
+    page: object, base_url: str, catalog: Catalog, sort: str, key: str
+) -> None:
+    overview(page, base_url, {"factor": "zorg", "sorteer": sort})
+    assert page.input_value("#ib-sorteer") == sort
+    values = [record(catalog, i).get(key) or (0 if key == "startjaar" else "") for i in result_ids(page)]
+    if key == "startjaar":
+        assert values == sorted(values, reverse=True)
+    else:
+        folded = [" ".join(str(v).split()).casefold() for v in values]
+        assert folded == sorted(folded)
+
+
+def test_every_filter_change_is_a_history_step_and_back_undoes_it(
+    page: object, base_url: str, catalog: Catalog
+) -> None:
+    overview(page, base_url)
+    tick(page, "factor", "zorg")
+    tick(page, "provincie", "utrecht")
+    page.select_option("#ib-sorteer", "nieuwste")
+    settle(page)
+    assert page.url.endswith("?factor=zorg&provincie=utrecht&sorteer=nieuwste")
+    page.go_back()
+    settle(page)
+    assert page.url.endswith("?factor=zorg&provincie=utrecht") and page.input_value("#ib-sorteer") == ""
+    page.go_back()
+    settle(page)
+    assert page.url.endswith("?factor=zorg") and chosen(page, "provincie") == []
+    assert sorted(result_ids(page)) == sorted(with_filter(catalog, factor="zorg"))
+    page.go_forward()
+    settle(page)
+    assert chosen(page, "provincie") == ["utrecht"]
+
+
+def test_switching_language_keeps_query_filters_and_sort(page: object, base_url: str) -> None:
+    overview(page, base_url, {"factor": "zorg", "provincie": "utrecht,zeeland", "zoek": "ouderen", "sorteer": "plaats"})
+    with page.expect_navigation():
+        page.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    settle(page)
+    assert "/en/voorbeelden/?" in page.url
+    assert chosen(page, "factor") == ["zorg"] and sorted(chosen(page, "provincie")) == ["utrecht", "zeeland"]
+    assert page.input_value("#ib-zoek") == "ouderen" and page.input_value("#ib-sorteer") == "plaats"

@@ -42,15 +42,16 @@ def test_filters_fold_into_one_control_that_counts_the_active_ones(phone: Page, 
     phone.wait_for_function(SETTLED)
     toggle = phone.locator("[data-ib-uitklapknop]")
     assert toggle.is_visible() and toggle.inner_text() == "Filters"
-    assert not phone.is_visible("#ib-filter-provincie")
+    assert not phone.is_visible("[data-ib-filter=provincie]")
     toggle.click()
-    phone.select_option("#ib-filter-provincie", "noord-brabant")
+    phone.locator("[data-ib-filter=provincie] summary").click()
+    phone.locator("[data-ib-filter=provincie] input[value=noord-brabant]").check()
     phone.wait_for_function(SETTLED)
     assert toggle.inner_text() == "Filters (1 actief)"
     # A filtered address opens folded too, and says how many are active
     phone.goto(base_url + path + "?factor=zorg&provincie=utrecht")
     phone.wait_for_function(SETTLED)
-    assert toggle.inner_text() == "Filters (2 actief)" and not phone.is_visible("#ib-filter-factor")
+    assert toggle.inner_text() == "Filters (2 actief)" and not phone.is_visible("[data-ib-filter=factor]")
 
 
 def test_count_and_first_result_are_on_the_first_screen_after_typing(phone: Page, base_url: str) -> None:
@@ -77,9 +78,10 @@ def test_enter_moves_focus_to_the_count_with_the_first_result_below_it(phone: Pa
 def test_touch_targets_are_at_least_44_px(phone: Page, base_url: str) -> None:
     open_overview(phone, base_url, "?zoek=huur")
     phone.locator("[data-ib-uitklapknop]").click()
+    phone.locator("[data-ib-filter=thema] summary").click()
     small = phone.evaluate(
         """() => [...document.querySelectorAll(
-              '[data-ib-zoeker] input, [data-ib-zoeker] select, [data-ib-zoeker] button, [data-ib-uitklapknop], .ib-zoekvak__knop')]
+              '[data-ib-zoeker] input[type=search], [data-ib-zoeker] select, [data-ib-zoeker] button, [data-ib-zoeker] summary, .ib-filter__optie, .ib-zoekvak__knop')]
             .filter(e => e.offsetParent !== null)
             .map(e => [e.id || e.className || e.tagName, e.getBoundingClientRect().width, e.getBoundingClientRect().height])
             .filter(([, w, h]) => w < 44 || h < 44)"""

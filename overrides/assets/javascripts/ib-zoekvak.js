@@ -116,6 +116,7 @@
       if (text.length < MIN_LENGTH) {
         this.close();
         this.announce("");
+        performance.mark("ib-zoekvak-getoond", { detail: run }); // the box shows what this input asks: nothing
         return;
       }
       const index = await this.load();

@@ -227,11 +227,9 @@ def measure_browser(site: Path) -> dict:
         page.wait_for_function(SETTLED)
         for param in ("factor", "provincie", "thema"):
             # the first value that still has examples (the others are disabled)
-            value = page.eval_on_selector(
-                f"#ib-filter-{param}", "s => [...s.options].find(o => o.value && !o.disabled).value"
-            )
+            page.click(f"[data-ib-filter={param}] summary")
             page.evaluate(CLEAR)
-            page.select_option(f"#ib-filter-{param}", value)
+            page.locator(f"[data-ib-filter={param}] input:not(:disabled)").first.check()
             page.wait_for_function(SETTLED)
             page.wait_for_timeout(600)
             figures.setdefault("filters_ms", []).extend(page.evaluate(LATENCIES))

@@ -308,10 +308,14 @@ def sort_orders(examples: list[Document]) -> dict[str, list[int]]:
         value = record.get("startjaar") if record else None
         return value if isinstance(value, int) else 0
 
+    def place(number: int) -> str:
+        record = examples[number].record
+        return " ".join(str(record.get("plaats") or "").split()).casefold() if record else ""
+
     numbers = range(len(examples))
     return {
         "nieuwste": sorted(numbers, key=lambda n: (-year(n), n)),
-        "plaats": sorted(numbers, key=lambda n: (examples[n].card[2].casefold() or "\uffff", n)),
+        "plaats": sorted(numbers, key=lambda n: (place(n) or "\uffff", n)),
     }
 
 
