@@ -33,6 +33,8 @@
   // This file is assets/javascripts/ib-zoeken.js: the site root is two folders up.
   const ROOT = new URL("../../", document.currentScript.src);
   const SECTIONS_SHOWN = 8; // chapter sections on the results page
+  const PRINT_DELAY_MS = 500; // the print list is made once the view rests
+  const PRINT_MAX = 1000; // examples on paper at most (a book of its own beyond that)
   // Narrow screens fold the filters into one control, so the count and the first
   // results are on the first screen (ib.css uses the same width).
   const NARROW = window.matchMedia("(max-width: 44.984375em)");
@@ -74,6 +76,11 @@
       }));
       this.boxes = this.groups.flatMap((group) => group.boxes);
       this.sorter = this.form.querySelector("#ib-sorteer");
+      this.takeAlong = box.querySelector("[data-ib-meenemen]");
+      this.printTarget = document.querySelector("[data-ib-afdruk]");
+      this.printLine = document.querySelector(".ib-afdrukkop__regel");
+      this.printAddress = this.printLine ? this.printLine.textContent : "";
+      this.printTimer = 0;
       this.status = box.querySelector("[data-ib-status]");
       this.empty = box.querySelector("[data-ib-leeg]");
       this.section = box.querySelector("[data-ib-resultaten]");
@@ -128,6 +135,9 @@
       });
       this.box.querySelectorAll("[data-ib-wis]").forEach((button) => button.addEventListener("click", () => this.reset()));
       this.more.addEventListener("click", () => this.showMore());
+      this.takeAlong.querySelectorAll("[data-ib-download]").forEach((button) =>
+        button.addEventListener("click", () => this.download(button.dataset.ibDownload)),
+      );
       // Came from the header box with an empty field (a phone's search button): type here.
       const typeHere = this.onPage && new URLSearchParams(location.search).has(this.input.name) && !this.input.value;
       this.request(true);
@@ -314,7 +324,57 @@
         this.status.focus({ preventScroll: true });
         this.status.scrollIntoView({ block: "start" });
       }
+      this.showTakeAlong(run, active);
       this.box.dataset.ibToont = location.search;
+    }
+
+    // --- Taking the selection along (ib-selectie.js) -----------------------------
+
+    // Downloads for a selection; on paper the whole selection under a line in words,
+    // and the print header's address with the filters. The print list is made once
+    // the view rests (all its cards, not only the first page).
+    showTakeAlong(run, active) {
+      const selected = active && this.results.length > 0;
+      this.takeAlong.hidden = !selected;
+      if (selected) document.documentElement.dataset.ibSelectie = "ja";
+      else delete document.documentElement.dataset.ibSelectie;
+      if (this.printLine) {
+        const [address, ...rest] = this.printAddress.split(" · ");
+        this.printLine.textContent = [address.replace(/\?.*$/, "") + location.search, ...rest].join(" · ");
+      }
+      clearTimeout(this.printTimer);
+      if (!selected) {
+        this.printTarget.replaceChildren();
+        return;
+      }
+      this.printTimer = setTimeout(() => this.preparePrint(run), PRINT_DELAY_MS);
+    }
+
+    selectionLine() {
+      const labels = this.takeAlong.dataset;
+      const words = { word: labels.ibWoord, or: labels.ibOf, sorted: labels.ibGesorteerd };
+      const described = window.ibSelectie.describe(this.state(), this.groups, this.sorter, words);
+      const count = labels.ibAantalTekst.replace("{n}", String(this.results.length));
+      return labels.ibSelectie + ": " + (described ? described + " · " : "") + count;
+    }
+
+    async preparePrint(run) {
+      const cards = await this.index.cards(this.results.slice(0, PRINT_MAX));
+      if (run !== this.run) return;
+      let site = location.origin;
+      try {
+        site = new URL(this.printAddress.split(" · ")[0]).origin;
+      } catch (error) {
+        // no print header: the address the page was opened from
+      }
+      window.ibSelectie.printList(this.printTarget, this.selectionLine(), cards, site);
+      this.printTarget.dataset.ibKlaar = location.search;
+    }
+
+    async download(kind) {
+      const cards = await this.index.cards(this.results);
+      const ids = cards.map((card) => card.url.replace(/\/$/, "").split("/").pop());
+      await window.ibSelectie.download(kind, new URL("../", location.href), ids, this.selectionLine());
     }
 
     // Chapter sections that match, as links with their chapter and first words.

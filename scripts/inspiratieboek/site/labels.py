@@ -91,6 +91,15 @@ LABELS: dict[str, dict[str, str]] = {
         "sort_newest": "Nieuwste eerst",
         "sort_title": "Titel (A-Z)",
         "sort_place": "Plaats (A-Z)",
+        # Taking a selection along (ib-selectie.js): print line and downloads
+        "selection": "Selectie",
+        "selection_word": "Zoekwoord",
+        "selection_or": "of",
+        "selection_sorted": "Gesorteerd op",
+        "selection_count": "{n} voorbeelden",
+        "selection_download": "Download selectie",
+        "selection_csv": "CSV (Excel)",
+        "selection_json": "JSON",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Zoek in het boek",
         "box_placeholder": "Zoeken",
@@ -187,6 +196,15 @@ LABELS: dict[str, dict[str, str]] = {
         "sort_newest": "Newest first",
         "sort_title": "Title (A-Z)",
         "sort_place": "Place (A-Z)",
+        # Taking a selection along (ib-selectie.js): print line and downloads
+        "selection": "Selection",
+        "selection_word": "Search word",
+        "selection_or": "or",
+        "selection_sorted": "Sorted by",
+        "selection_count": "{n} examples",
+        "selection_download": "Download selection",
+        "selection_csv": "CSV (Excel)",
+        "selection_json": "JSON",
         # Header search box on every page (partials/ib-zoekvak.html, ib-zoekvak.js)
         "box_label": "Search the book",
         "box_placeholder": "Search",
