@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Build, own_page
 from inspiratieboek.data.records import load_catalog
+from inspiratieboek.data.synonyms import load_synonyms
 from inspiratieboek.quality.browser_audit import (
     DESKTOP,
     MOBILE,
@@ -44,11 +45,22 @@ RECORDS = CATALOG.records
 EXAMPLE = max(RECORDS, key=lambda r: len(str(r.data))).id
 """The example with the most text: it has every part an example page can have."""
 ZORG = {r.id for r in RECORDS if "zorg" in r.data.get("factoren", [])}
+SYNONYMS = {
+    lang: [
+        t for g in load_synonyms(ROOT / "data")[0][lang] if SEARCH_WORD[lang] in g for t in g if t != SEARCH_WORD[lang]
+    ]
+    for lang in STEM
+}
+"""The search word's synonyms (data/synoniemen.yml): they find examples too."""
 MENTIONS = {
-    lang: {d.record.id for d in documents(CATALOG, lang) if any(stem in t.lower() for _, t in d.fields)}
+    lang: {
+        d.record.id
+        for d in documents(CATALOG, lang)
+        if any(stem in t.lower() or any(s in t.lower() for s in SYNONYMS[lang]) for _, t in d.fields)
+    }
     for lang, stem in STEM.items()
 }
-"""Per language, the examples whose searchable text contains the search word's stem: a real result is one of these."""
+"""Per language, the examples whose searchable text contains the search word's stem or a synonym: a real result is one of these."""
 VISIBLE_EXAMPLES = """() => [...document.querySelectorAll('.md-content a[href]')]
     .filter(a => a.checkVisibility({visibilityProperty: true}))
     .map(a => new URL(a.href).pathname.match(/\\/voorbeelden\\/(?!factor\\/)([^\\/]+)\\/$/))
