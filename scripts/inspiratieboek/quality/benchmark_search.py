@@ -265,9 +265,12 @@ def measure_header_box(browser: object, base: str) -> dict:
     figures["box_scripts"] = (sum(d[1] for d in scripts), sum(d[2] for d in scripts))
     figures["box_search"] = (sum(d[1] for d in after), sum(d[2] for d in after), len(after))
     for query in QUERIES:
+        # The first two letters ask for nothing (the box waits for three): time the keys after them
         page.fill("#ib-zoekvak-veld", "")
+        page.locator("#ib-zoekvak-veld").press_sequentially(query[:2], delay=150)
+        page.wait_for_timeout(200)
         page.evaluate(BOX_CLEAR)
-        page.locator("#ib-zoekvak-veld").press_sequentially(query, delay=150)
+        page.locator("#ib-zoekvak-veld").press_sequentially(query[2:], delay=150)
         page.wait_for_function(BOX_SHOWN, arg=query)
         figures.setdefault("box_keystrokes_ms", []).extend(page.evaluate(BOX_LATENCIES))
         figures.setdefault("box_results", {})[query] = page.eval_on_selector_all(
@@ -302,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         site = project / "site"
         if args.again:
             build_s = float("nan")
-            for name in ("ib-stam.js", "ib-zoekindex.js", "ib-zoeken.js"):
+            for name in ("ib-stam.js", "ib-zoekindex.js", "ib-zoeken.js", "ib-zoekvak.js", "ib-selectie.js"):
                 script = f"assets/javascripts/{name}"
                 shutil.copy2(ROOT / "overrides" / script, site / script)
             args.count = len(list((project / "data" / "voorbeelden").glob("*.yml")))
@@ -367,8 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         box = sorted(browser["box_keystrokes_ms"])
         box_p95 = box[max(0, round(0.95 * len(box)) - 1)]
         print(
-            f"  toets tot suggesties ({len(box)} toetsen): mediaan {statistics.median(box):.0f} ms,"
-            f" p95 {box_p95:.0f} ms, max {box[-1]:.0f} ms"
+            f"  toets tot suggesties ({len(box)} toetsen vanaf de derde letter):"
+            f" mediaan {statistics.median(box):.0f} ms, p95 {box_p95:.0f} ms, max {box[-1]:.0f} ms"
         )
         return 0
     finally:
