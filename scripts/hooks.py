@@ -19,7 +19,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import generate, paper
+from inspiratieboek.site import begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -86,9 +86,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace markers such as ``<!-- voorbeelden factor=werk -->`` with generated lists,
-    and say so on a page shown in another language than the edition's (a fallback)."""
+    and say so on a page shown in another language than the edition's (a fallback).
+    The glossary (``data/begrippen.yml``) adds its abbreviations, or its list on Begrippen."""
     if _page_language(page, config) != _build_language(config):
         markdown = _fallback_notice(_build_language(config)) + markdown
+    markdown = begrippen.prepare_markdown(markdown, _page_language(page, config), _data_dir(config) / "begrippen.yml")
     if "<!--" not in markdown:
         return markdown
     catalog = _catalog(config)
@@ -141,13 +143,15 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give each shortened list's "all N examples" link its full public address.
+    """Keep one glossary tooltip per term (the first use), and give each shortened
+    list's "all N examples" link its full public address.
 
     On paper a link is only its text, and this one points inside the site, so the
     print CSS shows ``data-ib-adres`` after it. Written here, from the page's
     canonical URL, it needs no JavaScript and names the public site, not the
     address the page happens to be opened from.
     """
+    html = begrippen.first_use_only(html)
     if not page.canonical_url or 'class="ib-meer"' not in html:
         return html
     return MORE_LINK.sub(
@@ -212,7 +216,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if not getattr(i18n, "building", False):
         # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
-        opendata.write_open_data(_catalog(config), site, generate.LANGUAGES, config.site_url or "")
+        opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             # The book's search index: examples from data/, chapters from the pages just built.

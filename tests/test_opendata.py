@@ -120,9 +120,20 @@ def test_csv_is_made_for_excel_with_dutch_settings(site: Build, lang: str) -> No
     raw, rows = read_csv(site, lang)
     assert raw.startswith(BOM), "Excel needs the UTF-8 byte-order mark to read é and ë"
     first_line = raw[len(BOM) :].split(b"\r\n", 1)[0].decode("utf-8")
-    assert first_line.count(";") == 14 and "," not in first_line, first_line
+    assert first_line.count(";") == 23 and "," not in first_line, first_line
     assert len(rows) == len(raw_records(site))
     assert all(None not in row and None not in row.values() for row in rows), "a row has too many or too few cells"
+
+
+def one_line(text: str) -> str:
+    """CSV cells are single-line text: every run of white space is one space."""
+    return " ".join(text.split())
+
+
+def test_every_csv_row_is_one_line(site: Build) -> None:
+    raw = (site.site / "voorbeelden.csv").read_bytes()
+    assert raw.count(b"\r\n") == len(raw_records(site)) + 1
+    assert b"\n" not in raw.replace(b"\r\n", b"")
 
 
 def test_csv_rows_match_the_records_in_dutch(site: Build) -> None:
@@ -131,18 +142,28 @@ def test_csv_rows_match_the_records_in_dutch(site: Build) -> None:
     for row in rows:
         record = records[row["id"]]
         cells = {k: as_text(v) for k, v in row.items()}
-        assert cells["titel"] == record["titel"]
-        assert cells["samenvatting"] == record["samenvatting"]
+        assert cells["titel"] == one_line(record["titel"])
+        assert cells["samenvatting"] == one_line(record["samenvatting"])
         assert cells["factoren"] == " | ".join(names["factoren"][f]["nl"] for f in record["factoren"])
         assert cells["organisaties"] == " | ".join(
             f"{o['naam']} ({names['soorten'][o['soort']]['nl']})" for o in record["organisaties"]
         )
-        assert cells["plaats"] == record["plaats"]
+        assert cells["plaats"] == one_line(record["plaats"])
         assert cells["provincie"] == names["provincies"][record["provincie"]]["nl"]
         assert cells["doelgroepen"] == " | ".join(names["doelgroepen"][g]["nl"] for g in record["doelgroepen"])
         assert cells["themas"] == " | ".join(names["themas"][t]["nl"] for t in record["themas"])
-        assert cells["aanpak"] == record["aanpak"]
-        assert cells["resultaten"] == (record.get("resultaten") or "")
+        assert cells["aanpak"] == one_line(record["aanpak"])
+        assert cells["resultaten"] == one_line(record.get("resultaten") or "")
+        assert cells["soort_voorbeeld"] == names["soorten_voorbeeld"][record["soort_voorbeeld"]]["nl"]
+        assert cells["status"] == names["statussen"][record["status"]]["nl"]
+        assert cells["resultaat_soort"] == names["resultaatsoorten"][record["resultaat_soort"]]["nl"]
+        assert cells["lessen"] == " | ".join(
+            f"{one_line(les['tekst'])} ({names['herkomsten'][les['herkomst']]['nl'].lower()})"
+            for les in record["lessen"]
+        )
+        assert cells["eindjaar"] == str(record.get("eindjaar") or "")
+        contact = record.get("contact")
+        assert cells["contact"] == (f"{one_line(contact['naam'])} ({contact['url']})" if contact else "")
         assert cells["startjaar"] == str(record.get("startjaar") or "")
         assert cells["bronnen"] == " | ".join(f"{s['titel']} ({s['url']})" for s in record["bronnen"])
         assert cells["laatst_gecontroleerd"] == record["laatst_gecontroleerd"].isoformat()
@@ -155,9 +176,10 @@ def test_csv_rows_use_english_text_and_names_where_they_exist(site: Build) -> No
     for row in rows:
         record = records[row["id"]]
         cells = {k: as_text(v) for k, v in row.items()}
-        assert cells["title"] == (record.get("titel_en") or record["titel"])
-        assert cells["summary"] == (record.get("samenvatting_en") or record["samenvatting"])
-        assert cells["approach"] == (record.get("aanpak_en") or record["aanpak"])
+        assert cells["title"] == one_line(record.get("titel_en") or record["titel"])
+        assert cells["summary"] == one_line(record.get("samenvatting_en") or record["samenvatting"])
+        assert cells["approach"] == one_line(record.get("aanpak_en") or record["aanpak"])
+        assert cells["kind"] == names["soorten_voorbeeld"][record["soort_voorbeeld"]]["en"]
         assert cells["factors"] == " | ".join(names["factoren"][f]["en"] for f in record["factoren"])
         assert cells["province"] == names["provincies"][record["provincie"]]["en"]
         assert urlsplit(cells["page"]).path == f"/en/voorbeelden/{row['id']}/"

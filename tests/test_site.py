@@ -20,7 +20,7 @@ import yaml
 from conftest import ENV, ROOT, Build, copy_project, fixture_records
 from inspiratieboek.data.records import Catalog, load_catalog
 from inspiratieboek.site.generate import generate
-from inspiratieboek.site.render import records_for_factor
+from inspiratieboek.site.render import LIST_LIMIT, OVERVIEW_LIMIT, OVERVIEW_PER_FACTOR, records_for_factor, sort_key
 
 FACTORS = load_catalog(ROOT / "data").vocab.factoren
 CHAPTERS = {
@@ -142,16 +142,17 @@ def test_every_record_has_its_page_in_both_languages(site: Build, catalog: Catal
 
 def test_each_factor_chapter_lists_exactly_its_examples(site: Build, catalog: Catalog) -> None:
     for slug in FACTORS:
-        html = site.html(f"factoren/{slug}/")
+        html = site.html(f"factoren/{slug}/").split('class="ib-lijst ib-lijst--factor"', 1)[1].split("</ul>")[0]
         listed = set(re.findall(r'href="\.\./\.\./voorbeelden/([a-z0-9-]+)/"', html))
-        expected = {r.id for r in records_for_factor(catalog, slug)}
+        expected = {r.id for r in records_for_factor(catalog, slug)[:LIST_LIMIT]}
         assert listed == expected, slug
 
 
 def test_factor_chapter_list_shows_title_place_and_one_line_summary(site: Build, catalog: Catalog) -> None:
     for slug in FACTORS:
-        html = site.html(f"factoren/{slug}/")
-        for record in records_for_factor(catalog, slug):
+        # The chapter's example list, not the links in its text ("Zo begin je" links examples too).
+        html = site.html(f"factoren/{slug}/").split('class="ib-lijst ib-lijst--factor"', 1)[1]
+        for record in records_for_factor(catalog, slug)[:LIST_LIMIT]:
             item = html.split(f'<a href="../../voorbeelden/{record.id}/">', 1)[1].split("</li>", 1)[0]
             title, rest = item.split("</a>", 1)
             assert unescape(title) == " ".join(record.get("titel").split()), record.id
@@ -161,12 +162,19 @@ def test_factor_chapter_list_shows_title_place_and_one_line_summary(site: Build,
             assert line and summary.startswith(line), record.id
 
 
-def test_overview_lists_every_example_under_its_main_factor(site: Build, catalog: Catalog) -> None:
+def test_overview_lists_the_examples_under_their_main_factor(site: Build, catalog: Catalog) -> None:
+    """Every example up to OVERVIEW_LIMIT; past it the first OVERVIEW_PER_FACTOR of each factor
+    in title order, and a link to the factor's full index."""
     html = site.html("voorbeelden/")
+    shortened = len(catalog.records) > OVERVIEW_LIMIT
     for slug in FACTORS:
         section = html.split(f'data-ib-groep="{slug}"')[1].split("</section>")[0]
         listed = set(re.findall(r'<a href="([a-z0-9-]+)/"', section))
-        assert listed == {r.id for r in catalog.records if r.main_factor == slug}, slug
+        expected = sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
+        if shortened:
+            expected = expected[:OVERVIEW_PER_FACTOR]
+            assert f'href="factor/{slug}/"' in section, slug
+        assert listed == {r.id for r in expected}, slug
 
 
 def test_example_edit_link_opens_the_yaml_record(site: Build, catalog: Catalog) -> None:
@@ -181,13 +189,40 @@ def test_example_page_shows_the_facts_block(site: Build, catalog: Catalog) -> No
     block = html.split('class="ib-kenmerken"')[1].split("</div>")[0]
     for text in (
         "Inkomens- en bestaanszekerheid",
-        "Talis (Woningcorporatie)",
+        "Talis (Woningcorporatie, initiatiefnemer)",
         "Nijmegen, Gelderland",
         "Laatst gecontroleerd",
-        "2026-11-27",
+        "<dt>Soort voorbeeld</dt>\n<dd>Project of aanpak</dd>",
+        '<dt>Resultaat</dt>\n<dd><a href="#resultaten">Gemeten effect</a></dd>',
+        record.get("laatst_gecontroleerd").isoformat(),
     ):
         assert text in block
     assert 'href="https://nijmegenleeft.nl/budgetcoaching-krijgt-vervolg/"' in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_example_answers_what_kind_whether_it_runs_what_result_and_whom_to_ask(
+    site: Build, catalog: Catalog, lang: str
+) -> None:
+    """Issue #13: the facts box names kind, status and result kind in the page's language,
+    links the contact page, and the lessons section shows each lesson with its origin."""
+    vocab = catalog.vocab
+    prefix = "en/" if lang == "en" else ""
+    for record in catalog.records:
+        html = site.html(f"{prefix}voorbeelden/{record.id}/")
+        block = unescape(html.split('class="ib-kenmerken"')[1].split("</div>")[0])
+        assert vocab.soorten_voorbeeld[record.get("soort_voorbeeld")].name(lang) in block, record.id
+        assert vocab.statussen[record.get("status")].name(lang) in block, record.id
+        assert vocab.resultaatsoorten[record.get("resultaat_soort")].name(lang) in block, record.id
+        if contact := record.get("contact"):
+            assert f'href="{contact["url"]}" class="ib-contact"' in block, record.id
+        lessons = html.split('<ul class="ib-lessen">')[1].split("</ul>")[0]
+        assert lessons.count('<li class="ib-les') == len(record.get("lessen")), record.id
+        for item in record.get("lessen"):
+            origin = vocab.herkomsten[item["herkomst"]].name(lang).lower()
+            assert f'class="ib-les ib-les--{item["herkomst"]}"' in lessons and origin in unescape(lessons), record.id
+        if record.get("soort_voorbeeld") == "afspraak":
+            assert 'class="ib-tekst ib-afspraak"' in html, record.id
 
 
 def test_example_pages_end_with_related_examples(site: Build, catalog: Catalog) -> None:
@@ -224,7 +259,8 @@ def test_factor_chapters_have_every_part_the_issue_names(site: Build, catalog: C
             assert heading.startswith(start), (slug, lang, headings)
         assert EXAMPLES_SECTION[lang] in headings, (slug, lang, headings)
         listed = html.split(EXAMPLES_SECTION[lang], 1)[1]
-        assert all(f"voorbeelden/{r.id}/" in listed for r in records_for_factor(catalog, slug)), (slug, lang)
+        shown = records_for_factor(catalog, slug)[:LIST_LIMIT]
+        assert all(f"voorbeelden/{r.id}/" in listed for r in shown), (slug, lang)
 
 
 def external_sources(html: str) -> set[str]:
@@ -261,12 +297,17 @@ def test_no_page_carries_an_event_handler_or_javascript_link(site: Build) -> Non
         assert not [link for link in page.links if link.strip().lower().startswith("javascript:")], path
 
 
-def test_example_facts_block_shows_the_start_year_when_known(site: Build, catalog: Catalog) -> None:
-    with_year = next(r for r in catalog.records if r.get("startjaar"))
-    without = next(r for r in catalog.records if not r.get("startjaar"))
-    block = site.html(f"voorbeelden/{with_year.id}/").split('class="ib-kenmerken"')[1].split("</div>")[0]
-    assert f"<dt>Gestart in</dt>\n<dd>{with_year.get('startjaar')}</dd>" in block
-    assert "Gestart in" not in site.html(f"voorbeelden/{without.id}/").split('class="ib-kenmerken"')[1]
+def test_example_facts_block_shows_the_period_when_known(site: Build, catalog: Catalog) -> None:
+    running = next(r for r in catalog.records if r.get("startjaar") and not r.get("eindjaar"))
+    ended = next(r for r in catalog.records if r.get("startjaar") and r.get("eindjaar"))
+    without = next(r for r in catalog.records if not r.get("startjaar") and not r.get("eindjaar"))
+
+    def block(record_id: str) -> str:
+        return site.html(f"voorbeelden/{record_id}/").split('class="ib-kenmerken"')[1].split("</div>")[0]
+
+    assert f"<dt>Looptijd</dt>\n<dd>sinds {running.get('startjaar')}</dd>" in block(running.id)
+    assert f"<dt>Looptijd</dt>\n<dd>{ended.get('startjaar')} – {ended.get('eindjaar')}</dd>" in block(ended.id)
+    assert "Looptijd" not in block(without.id)
 
 
 # --- Generated pages: git-ignored, rewritten only when changed, live in serve ------------

@@ -58,7 +58,7 @@ def test_good_record_has_no_errors(tmp_path: Path) -> None:
         ("url: https://example.org/bron-a", "url: https://", f"{NAME}:26: bronnen[0].url: 'https://' is geen geldig"),
         ("  - titel: Testbron A\n", "  - titel: ''\n", f"{NAME}:25: bronnen[0].titel: ontbreekt of is leeg"),
         ("startjaar: 2020", "startjaar: twintig", f"{NAME}:23: startjaar: moet een jaartal zijn"),
-        ("startjaar: 2020", "startjaar: 1850", f"{NAME}:23: startjaar: 1850 is geen geldig startjaar"),
+        ("startjaar: 2020", "startjaar: 1850", f"{NAME}:23: startjaar: 1850 is geen geldig jaartal"),
         (
             "laatst_gecontroleerd: 2026-01-15",
             "laatst_gecontroleerd: 15-01-2026",
@@ -154,6 +154,90 @@ def test_old_check_and_shared_sources_are_warnings_not_errors(tmp_path: Path) ->
     ), warnings
 
 
+LESSON = "  - tekst: Synthetische les, alleen voor de tests.\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("soort_voorbeeld: praktijk", "soort_voorbeeld: casus", f"{NAME}:28: soort_voorbeeld: 'casus' is geen bekende"),
+        (
+            "soort_voorbeeld: praktijk",
+            "soort_voorbeeld: [praktijk]",
+            f"{NAME}:28: soort_voorbeeld: ['praktijk'] is geen",
+        ),
+        ("status: loopt\n", "", f"{NAME}:1: status: ontbreekt of is leeg (dit veld is verplicht"),
+        ("status: loopt", "status: klaar", f"{NAME}:29: status: 'klaar' is geen bekende waarde (toegestaan: loopt,"),
+        ("resultaat_soort: geen-resultaat-bekend", "resultaat_soort: effect", f"{NAME}:30: resultaat_soort: 'effect'"),
+        (
+            "resultaat_soort: geen-resultaat-bekend",
+            "resultaat_soort: bereik",
+            f"{NAME}:22: resultaten: ontbreekt (bij resultaat_soort 'bereik' hoort het resultaat uit de bron",
+        ),
+        (
+            'resultaten: ""',
+            "resultaten: Tien deelnemers.",
+            f"{NAME}:30: resultaat_soort: is geen-resultaat-bekend, maar resultaten is ingevuld",
+        ),
+        (
+            "soort_voorbeeld: praktijk",
+            "soort_voorbeeld: afspraak",
+            f"{NAME}:1: afspraak: ontbreekt (bij soort_voorbeeld",
+        ),
+        ("status: loopt", "status: loopt\nafspraak: Iets.", f"{NAME}:30: afspraak: hoort alleen bij soort_voorbeeld"),
+        (
+            "status: loopt",
+            "status: loopt\neindjaar: 2021",
+            f"{NAME}:30: eindjaar: hoort bij status afgerond of gestopt",
+        ),
+        (
+            "status: loopt",
+            "status: afgerond\neindjaar: 2019",
+            f"{NAME}:30: eindjaar: 2019 ligt voor het startjaar 2020",
+        ),
+        ("status: loopt", "status: gestopt\neindjaar: 3000", f"{NAME}:30: eindjaar: 3000 is geen geldig jaartal"),
+        (LESSON, "  - tekst: ''\n", f"{NAME}:32: lessen[0].tekst: ontbreekt of is leeg"),
+        ("herkomst: redactie", "herkomst: wij", f"{NAME}:34: lessen[0].herkomst: 'wij' is geen bekende waarde"),
+        ("herkomst: redactie", "herkomst: redactie\n    bron: x", f"{NAME}:35: lessen[0].bron: onbekend veld"),
+        ("lessen:\n" + LESSON, "lessen: geen\nx:\n" + LESSON, f"{NAME}:31: lessen: moet een lijst zijn"),
+        (
+            "    soort: woningcorporatie",
+            "    soort: woningcorporatie\n    rol: baas",
+            f"{NAME}:12: organisaties[0].rol: 'baas'",
+        ),
+        (
+            "status: loopt",
+            "status: loopt\ncontact:\n  naam: Testcorporatie\n  url: http://example.org",
+            f"{NAME}:32: contact.url: 'http://example.org' is geen geldig webadres",
+        ),
+        (
+            "status: loopt",
+            "status: loopt\ncontact: https://example.org",
+            f"{NAME}:30: contact: moet velden naam en url",
+        ),
+        (
+            "status: loopt",
+            "status: loopt\nerkenning:\n  niveau: top\n  url: https://example.org/i",
+            f"{NAME}:31: erkenning.niveau: 'top' is geen bekende waarde (toegestaan: goed-beschreven,",
+        ),
+    ],
+)
+def test_example_facts_rules_report_file_line_field_and_fix(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    """Issue #13: each new field (kind, status, years, result, lessons, roles, contact,
+    recognition) rejects a wrong value, a wrong type and a missing value at its line."""
+    assert old in GOOD, "test is out of date with the fixture"
+    found = problems_for(tmp_path, GOOD.replace(old, new, 1))
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_controle_note_is_a_warning_at_its_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    problems_for(tmp_path, GOOD + "controle: Bron niet bereikbaar op 2026-12-02.\n")
+    found = [str(p) for p in validate(load_catalog(data)) if p.warning]
+    assert f"{NAME}:35: controle: waarschuwing: Bron niet bereikbaar op 2026-12-02." in "\n".join(found), found
+    assert not errors(validate(load_catalog(data)))
+
+
 def test_real_records_are_valid() -> None:
     problems = errors(validate(load_catalog(ROOT / "data")))
     assert problems == [], "\n".join(map(str, problems))
@@ -184,7 +268,7 @@ def test_check_command_lists_every_error_and_exits_non_zero(tmp_path: Path) -> N
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert f"{NAME}:13: provincie: 'x' is geen bekende waarde" in output
-    assert f"{NAME}:23: startjaar: 1 is geen geldig startjaar" in output
+    assert f"{NAME}:23: startjaar: 1 is geen geldig jaartal" in output
     assert "Traceback" not in output
 
 

@@ -97,6 +97,12 @@ class Vocabularies:
     soorten: dict[str, Term]
     doelgroepen: dict[str, Term]
     themas: dict[str, Term]
+    soorten_voorbeeld: dict[str, Term]
+    statussen: dict[str, Term]
+    resultaatsoorten: dict[str, Term]
+    rollen: dict[str, Term]
+    herkomsten: dict[str, Term]
+    erkenningsniveaus: dict[str, Term]
 
     def by_name(self, name: str) -> dict[str, Term]:
         return getattr(self, name)
@@ -297,6 +303,20 @@ def _index_node(node: yaml.Node, prefix: str, shown: str, lines: dict[str, int],
 
 # --- Vocabularies ----------------------------------------------------------------
 
+LIST_NAMES = (
+    "provincies",
+    "soorten",
+    "doelgroepen",
+    "themas",
+    "soorten_voorbeeld",
+    "statussen",
+    "resultaatsoorten",
+    "rollen",
+    "herkomsten",
+    "erkenningsniveaus",
+)
+"""The closed lists in ``data/lijsten.yml``, in the file's order."""
+
 
 def load_vocabularies(data_dir: Path) -> tuple[Vocabularies, list[Problem]]:
     """Read ``factoren.yml`` and ``lijsten.yml``. Problems here stop everything."""
@@ -312,7 +332,7 @@ def load_vocabularies(data_dir: Path) -> tuple[Vocabularies, list[Problem]]:
         except (TypeError, KeyError) as exc:
             problems.append(_whole("data/factoren.yml", f"onjuiste factor {item!r}: {exc}"))
     terms: dict[str, dict[str, Term]] = {}
-    for name in ("provincies", "soorten", "doelgroepen", "themas"):
+    for name in LIST_NAMES:
         terms[name] = {}
         for item in (lists_raw or {}).get(name) or []:
             try:

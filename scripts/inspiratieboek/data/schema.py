@@ -23,11 +23,26 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
+class Sub:
+    """One field inside a group of fields (an organisation, a source, a lesson ...).
+
+    ``kind`` is text, slug (a value of the vocabulary ``vocab``) or url.
+    """
+
+    key: str
+    kind: str = "text"
+    required: bool = True
+    max_length: int = 0
+    vocab: str = ""
+
+
+@dataclass(frozen=True)
 class Field:
     """One top-level field of a record.
 
-    ``kind`` is one of: text, markdown, list (of vocabulary slugs), year, date,
-    organisations, sources. ``vocab`` names a list in ``Vocabularies``.
+    ``kind`` is one of: text, markdown, slug (one vocabulary value), list (of
+    vocabulary slugs), year, date, objects (a list of groups of ``subs``) and
+    object (one group of ``subs``). ``vocab`` names a list in ``Vocabularies``.
     """
 
     key: str
@@ -37,31 +52,104 @@ class Field:
     max_length: int = 0
     vocab: str = ""
     translation_of: str = ""
+    subs: tuple[Sub, ...] = ()
 
+
+URL = Sub("url", "url", max_length=500)
 
 FIELDS: tuple[Field, ...] = (
     Field("titel", "text", True, "Titel van het voorbeeld, kort en zakelijk.", 120),
     Field("titel_en", "text", False, "Engelse titel.", 120, translation_of="titel"),
     Field("samenvatting", "text", True, "Samenvatting in 1 tot 3 zinnen (B1).", 600),
     Field("samenvatting_en", "text", False, "Engelse samenvatting.", 600, translation_of="samenvatting"),
+    Field(
+        "soort_voorbeeld",
+        "slug",
+        True,
+        "Wat voor voorbeeld: een project of aanpak (praktijk), een echte afspraak (afspraak) of een programma.",
+        vocab="soorten_voorbeeld",
+    ),
     Field("factoren", "list", True, "WHO-factoren; de eerste is de hoofdfactor.", vocab="factoren"),
-    Field("organisaties", "organisations", True, "Organisaties die meedoen, met hun soort."),
+    Field(
+        "organisaties",
+        "objects",
+        True,
+        "Organisaties die meedoen, met hun soort en (als de bron dat zegt) hun rol.",
+        subs=(
+            Sub("naam", max_length=150),
+            Sub("soort", "slug", vocab="soorten"),
+            Sub("rol", "slug", False, vocab="rollen"),
+        ),
+    ),
     Field("plaats", "text", True, "Gemeente of regio van het project.", 80),
     Field("provincie", "slug", True, "Provincie (of 'landelijk').", vocab="provincies"),
     Field("doelgroepen", "list", True, "Voor wie het project is.", vocab="doelgroepen"),
     Field("themas", "list", True, "Onderwerpen van het project.", vocab="themas"),
+    Field("status", "slug", True, "Loopt het nog? loopt, afgerond, gestopt, plan of onbekend.", vocab="statussen"),
+    Field("startjaar", "year", False, "Jaar waarin het project begon (bij een afspraak: het jaar van de afspraak)."),
+    Field("eindjaar", "year", False, "Jaar waarin het project stopte of afliep (alleen bij afgerond of gestopt)."),
     Field("aanpak", "markdown", True, "Wat ze deden, met wie en hoe (Markdown).", 8000),
     Field("aanpak_en", "markdown", False, "Engelse tekst bij aanpak.", 8000, translation_of="aanpak"),
+    Field(
+        "afspraak",
+        "markdown",
+        False,
+        "Bij een afspraak (verplicht): wat de partners afspraken, in eigen woorden (B1).",
+        2000,
+    ),
+    Field("afspraak_en", "markdown", False, "Engelse tekst bij afspraak.", 2000, translation_of="afspraak"),
+    Field(
+        "resultaat_soort",
+        "slug",
+        True,
+        "Wat voor resultaat de bron geeft: gemeten-effect, bereik, ervaringen of geen-resultaat-bekend.",
+        vocab="resultaatsoorten",
+    ),
     Field("resultaten", "markdown", False, "Wat het opleverde, met cijfers uit een bron.", 4000),
     Field("resultaten_en", "markdown", False, "Engelse tekst bij resultaten.", 4000, translation_of="resultaten"),
-    Field("startjaar", "year", False, "Jaar waarin het project begon."),
-    Field("bronnen", "sources", True, "Bronnen met titel en https-adres."),
-    Field("laatst_gecontroleerd", "date", True, "Datum van de laatste controle (JJJJ-MM-DD)."),
+    Field("kosten", "text", False, "Kosten of financiering, alleen als een bron ze noemt.", 600),
+    Field("kosten_en", "text", False, "Engelse tekst bij kosten.", 600, translation_of="kosten"),
+    Field(
+        "lessen",
+        "objects",
+        True,
+        "Wat je ervan kunt leren: uit de bron (herkomst: bron) of een tip van de redactie (herkomst: redactie).",
+        subs=(
+            Sub("tekst", max_length=400),
+            Sub("tekst_en", required=False, max_length=400),
+            Sub("herkomst", "slug", vocab="herkomsten"),
+        ),
+    ),
+    Field(
+        "contact",
+        "object",
+        False,
+        "Waar je meer vraagt: de openbare webpagina van de organisatie of het project"
+        " (nooit gegevens van een persoon).",
+        subs=(Sub("naam", max_length=150), URL),
+    ),
+    Field(
+        "erkenning",
+        "object",
+        False,
+        "Erkenning in de databank van Loket Gezond Leven: niveau en link.",
+        subs=(Sub("niveau", "slug", vocab="erkenningsniveaus"), URL),
+    ),
+    Field("bronnen", "objects", True, "Bronnen met titel en https-adres.", subs=(Sub("titel", max_length=200), URL)),
+    Field("laatst_gecontroleerd", "date", True, "Datum waarop je de bronnen voor het laatst opnieuw las (JJJJ-MM-DD)."),
+    Field(
+        "controle",
+        "text",
+        False,
+        "Waarom de bron niet opnieuw gelezen kon worden (geeft een waarschuwing tot het is opgelost).",
+        300,
+    ),
 )
 
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
-SUB_FIELDS = {"organisaties": ("naam", "soort"), "bronnen": ("titel", "url")}
-TEXT_MAX = {"naam": 150, "titel": 200, "url": 500}
+SUB_FIELDS = {f.key: tuple(s.key for s in f.subs) for f in FIELDS if f.subs}
+SUB_BY_KEY = {f.key: {s.key: s for s in f.subs} for f in FIELDS if f.subs}
+TEXT_MAX = {s.key: s.max_length for f in FIELDS for s in f.subs if s.max_length}
 
 
 def json_schema(vocab: Vocabularies) -> dict[str, Any]:
@@ -105,38 +193,35 @@ def _property(f: Field, vocab: Vocabularies) -> dict[str, Any]:
         base |= {"type": ["integer", "null"], "minimum": 1900}
     elif f.kind == "date":
         base |= {"type": "string", "format": "date"}
-    elif f.kind == "organisations":
-        base |= _object_list(
-            {
-                "naam": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX["naam"]},
-                "soort": _enum(vocab, "soorten"),
-            }
-        )
-    elif f.kind == "sources":
-        base |= _object_list(
-            {
-                "titel": {"type": "string", "minLength": 1, "maxLength": TEXT_MAX["titel"]},
-                "url": {
-                    "type": "string",
-                    "pattern": r"^https://[^\s/]+\.[^\s]+$",
-                    "maxLength": TEXT_MAX["url"],
-                },
-            }
-        )
+    elif f.kind == "objects":
+        base |= _object_list(_sub_properties(f, vocab), [s.key for s in f.subs if s.required])
+    elif f.kind == "object":
+        base |= _object(_sub_properties(f, vocab), [s.key for s in f.subs if s.required])
     return base
 
 
-def _object_list(properties: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "array",
-        "minItems": 1,
-        "items": {
-            "type": "object",
-            "additionalProperties": False,
-            "required": list(properties),
-            "properties": properties,
-        },
-    }
+def _sub_properties(f: Field, vocab: Vocabularies) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for sub in f.subs:
+        if sub.kind == "slug":
+            properties[sub.key] = _enum(vocab, sub.vocab)
+        elif sub.kind == "url":
+            properties[sub.key] = {
+                "type": "string",
+                "pattern": r"^https://[^\s/]+\.[^\s]+$",
+                "maxLength": sub.max_length,
+            }
+        else:
+            properties[sub.key] = {"type": "string", "minLength": 1 if sub.required else 0, "maxLength": sub.max_length}
+    return properties
+
+
+def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "object", "additionalProperties": False, "required": required, "properties": properties}
+
+
+def _object_list(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "array", "minItems": 1, "items": _object(properties, required)}
 
 
 def schema_text(vocab: Vocabularies) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import material
 
 from inspiratieboek.data.records import Catalog, Problem, Record, display_path, today
-from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, TEXT_MAX, Field
+from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, Field, Sub
 from inspiratieboek.data.synonyms import load_synonyms
 
 STALE_AFTER_DAYS = 2 * 365
@@ -82,8 +82,14 @@ def check_record(record: Record, catalog: Catalog) -> list[Problem]:
             continue
         for key, message in _check_field(spec, value, catalog):
             report(key, message)
+    for key, message in _check_combinations(record):
+        report(key, message)
     for key, message in _check_staleness(record):
         report(key, message, warning=True)
+    if isinstance(note := record.get("controle"), str) and note.strip():
+        report(
+            "controle", f"{note.strip()} (lees de bron opnieuw, zet de datum van vandaag en haal dit veld weg)", True
+        )
     return found
 
 
@@ -105,8 +111,10 @@ def _check_field(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple
         yield from _check_year(spec.key, value)
     elif spec.kind == "date":
         yield from _check_date(spec.key, value)
-    elif spec.kind in {"organisations", "sources"}:
-        yield from _check_objects(spec.key, value, catalog)
+    elif spec.kind == "objects":
+        yield from _check_objects(spec, value, catalog)
+    elif spec.kind == "object":
+        yield from _check_group(spec, spec.key, value, catalog)
 
 
 def _check_text(key: str, value: object, max_length: int, markdown: bool = False) -> Iterator[tuple[str, str]]:
@@ -168,7 +176,7 @@ def _check_year(key: str, value: object) -> Iterator[tuple[str, str]]:
     if not isinstance(value, int) or isinstance(value, bool):
         yield key, f"moet een jaartal zijn, niet {_kind(value)} (bijvoorbeeld 2019, of leeg laten)"
     elif not 1900 <= value <= today().year:
-        yield key, f"{value} is geen geldig startjaar (toegestaan: 1900 tot en met {today().year})"
+        yield key, f"{value} is geen geldig jaartal (toegestaan: 1900 tot en met {today().year})"
 
 
 def _check_date(key: str, value: object) -> Iterator[tuple[str, str]]:
@@ -178,32 +186,42 @@ def _check_date(key: str, value: object) -> Iterator[tuple[str, str]]:
         yield key, f"{value.isoformat()} ligt in de toekomst (toegestaan: vandaag of eerder)"
 
 
-def _check_objects(key: str, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
-    """Organisations (naam, soort) and sources (titel, url): lists of small mappings."""
-    names = SUB_FIELDS[key]
+def _check_objects(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """Organisations, lessons, sources: a list of small groups of fields."""
     if not isinstance(value, list):
-        yield key, f"moet een lijst zijn, niet {_kind(value)} (zie data/sjabloon-voorbeeld.yml)"
+        yield spec.key, f"moet een lijst zijn, niet {_kind(value)} (zie data/sjabloon-voorbeeld.yml)"
         return
     for index, item in enumerate(value):
-        where = f"{key}[{index}]"
-        if not isinstance(item, dict):
-            yield where, f"moet velden {' en '.join(names)} hebben (zie data/sjabloon-voorbeeld.yml)"
-            continue
-        for extra in set(item) - set(names):
-            yield f"{where}.{extra}", f"onbekend veld (toegestaan: {', '.join(names)})"
-        for name in names:
-            sub = item.get(name)
-            if _is_empty(sub):
-                yield f"{where}.{name}", "ontbreekt of is leeg (dit veld is verplicht)"
-            elif name == "soort":
-                yield from _check_slug(f"{where}.soort", sub, "soorten", catalog)
-            elif name == "url":
-                yield from _check_url(f"{where}.url", sub)
-            else:
-                yield from _check_text(f"{where}.{name}", sub, TEXT_MAX[name])
+        yield from _check_group(spec, f"{spec.key}[{index}]", item, catalog)
 
 
-def _check_url(key: str, value: object) -> Iterator[tuple[str, str]]:
+def _check_group(spec: Field, where: str, item: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    """One group of fields (an organisation, a lesson, the contact ...) against its ``subs``."""
+    names = SUB_FIELDS[spec.key]
+    if not isinstance(item, dict):
+        yield where, f"moet velden {' en '.join(names)} hebben (zie data/sjabloon-voorbeeld.yml)"
+        return
+    for extra in set(item) - set(names):
+        yield f"{where}.{extra}", f"onbekend veld (toegestaan: {', '.join(names)})"
+    for sub in spec.subs:
+        value = item.get(sub.key)
+        if _is_empty(value):
+            if sub.required:
+                yield f"{where}.{sub.key}", "ontbreekt of is leeg (dit veld is verplicht)"
+        else:
+            yield from _check_sub(sub, f"{where}.{sub.key}", value, catalog)
+
+
+def _check_sub(sub: Sub, key: str, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+    if sub.kind == "slug":
+        yield from _check_slug(key, value, sub.vocab, catalog)
+    elif sub.kind == "url":
+        yield from _check_url(key, value, sub.max_length)
+    else:
+        yield from _check_text(key, value, sub.max_length)
+
+
+def _check_url(key: str, value: object, max_length: int) -> Iterator[tuple[str, str]]:
     text = value if isinstance(value, str) else ""
     parts = urlsplit(text)
     if not isinstance(value, str) or parts.scheme != "https" or "." not in parts.netloc or re.search(r"\s", text):
@@ -211,8 +229,38 @@ def _check_url(key: str, value: object) -> Iterator[tuple[str, str]]:
             key,
             f"{_show(value)} is geen geldig webadres (toegestaan: een volledig adres dat begint met https://)",
         )
-    elif len(text) > TEXT_MAX["url"]:
-        yield key, f"is te lang: {len(text)} tekens (toegestaan: hooguit {TEXT_MAX['url']})"
+    elif len(text) > max_length:
+        yield key, f"is te lang: {len(text)} tekens (toegestaan: hooguit {max_length})"
+
+
+def _check_combinations(record: Record) -> Iterator[tuple[str, str]]:
+    """Rules between fields: a result where one is claimed, the clause of an agreement, an end after the start."""
+    kind, status, result = record.get("soort_voorbeeld"), record.get("status"), record.get("resultaat_soort")
+    has_results = not _is_empty(record.get("resultaten"))
+    if result == "geen-resultaat-bekend" and has_results:
+        yield (
+            "resultaat_soort",
+            "is geen-resultaat-bekend, maar resultaten is ingevuld (kies de soort resultaat die de bron geeft)",
+        )
+    elif isinstance(result, str) and result != "geen-resultaat-bekend" and not has_results:
+        yield (
+            "resultaten",
+            f"ontbreekt (bij resultaat_soort '{result}' hoort het resultaat uit de bron;"
+            " of kies geen-resultaat-bekend)",
+        )
+    has_clause = not _is_empty(record.get("afspraak"))
+    if kind == "afspraak" and not has_clause:
+        yield "afspraak", "ontbreekt (bij soort_voorbeeld 'afspraak' hoort wat de partners afspraken)"
+    elif has_clause and kind != "afspraak":
+        yield "afspraak", "hoort alleen bij soort_voorbeeld 'afspraak' (haal het weg of kies soort_voorbeeld: afspraak)"
+    end, start = record.get("eindjaar"), record.get("startjaar")
+    if isinstance(end, int) and status not in {"afgerond", "gestopt"}:
+        yield (
+            "eindjaar",
+            f"hoort bij status afgerond of gestopt, niet bij '{status}' (haal het eindjaar weg of pas de status aan)",
+        )
+    elif isinstance(end, int) and isinstance(start, int) and end < start:
+        yield "eindjaar", f"{end} ligt voor het startjaar {start} (toegestaan: het startjaar of later)"
 
 
 def _check_staleness(record: Record) -> Iterator[tuple[str, str]]:

@@ -27,7 +27,7 @@ from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS
 from inspiratieboek.site.render import ENV
 
 FORM_PATH = Path(".github") / "ISSUE_TEMPLATE" / "voorbeeld.yml"
-EDITOR_ONLY = {"laatst_gecontroleerd"}
+EDITOR_ONLY = {"laatst_gecontroleerd", "controle", "erkenning"}
 """Fields the editors fill in themselves after checking the sources."""
 EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[a-z]{2,}$", re.IGNORECASE)
 
@@ -46,6 +46,13 @@ class Question:
 
 QUESTIONS: tuple[Question, ...] = (
     Question("titel", "Titel", "Title", "Kort en zakelijk: wat, wie en waar."),
+    Question(
+        "soort_voorbeeld",
+        "Soort voorbeeld",
+        "Kind of example",
+        "Een project of aanpak, een afspraak tussen partners (zoals een prestatieafspraak) of een programma?",
+        "dropdown",
+    ),
     Question(
         "samenvatting",
         "Samenvatting",
@@ -76,8 +83,36 @@ QUESTIONS: tuple[Question, ...] = (
         "aanpak",
         "Aanpak",
         "Approach",
-        "Wat deden ze, met wie en hoe? Wat kunnen anderen ervan leren?",
+        "Wat deden ze, met wie en hoe?",
         "textarea",
+    ),
+    Question(
+        "afspraak",
+        "Afspraak",
+        "Agreement",
+        "Alleen bij een afspraak: wat spraken de partners af? Noem het jaar en wie tekende.",
+        "textarea",
+    ),
+    Question(
+        "status",
+        "Status",
+        "Status",
+        "Loopt het project nog, is het afgerond of gestopt, of is het nog een plan?",
+        "dropdown",
+    ),
+    Question("startjaar", "Startjaar", "Start year", "Het jaar waarin het project begon. Mag leeg blijven."),
+    Question(
+        "eindjaar",
+        "Eindjaar",
+        "End year",
+        "Alleen als het project is afgerond of gestopt: in welk jaar? Mag leeg blijven.",
+    ),
+    Question(
+        "resultaat_soort",
+        "Soort resultaat",
+        "Kind of result",
+        "Wat voor resultaat noemt de bron: een gemeten effect, bereik of aantallen, ervaringen, of nog niets?",
+        "dropdown",
     ),
     Question(
         "resultaten",
@@ -86,7 +121,27 @@ QUESTIONS: tuple[Question, ...] = (
         "Wat leverde het op? Noem alleen cijfers die in een bron staan. Mag leeg blijven.",
         "textarea",
     ),
-    Question("startjaar", "Startjaar", "Start year", "Het jaar waarin het project begon. Mag leeg blijven."),
+    Question(
+        "kosten",
+        "Kosten of financiering",
+        "Costs or funding",
+        "Wat kostte het en wie betaalde? Alleen als een bron het noemt. Mag leeg blijven.",
+        "textarea",
+    ),
+    Question(
+        "lessen",
+        "Wat kun je ervan leren?",
+        "Lessons",
+        "Eén les per regel: wat zou je een collega aanraden die hetzelfde wil doen?",
+        "textarea",
+    ),
+    Question(
+        "contact",
+        "Meer informatie",
+        "More information",
+        "De openbare webpagina van de organisatie of het project (https://...). Geen namen of telefoonnummers"
+        " van personen.",
+    ),
     Question(
         "bronnen",
         "Bronnen",

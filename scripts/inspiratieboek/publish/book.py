@@ -35,6 +35,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.site import render
+from inspiratieboek.site.editions import editions_from_config
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.paper import css_string, format_date, pdf_stem
 
@@ -109,15 +110,7 @@ def page_url(source: str) -> str:
 
 def languages(config: dict) -> list[tuple[str, str]]:
     """(language, URL prefix) per edition: ('nl', '') first, then e.g. ('en', 'en/')."""
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            found = [
-                (lang["locale"], "" if lang.get("default") else f"{lang['locale']}/")
-                for lang in plugin["i18n"].get("languages", [])
-                if lang.get("build", True)
-            ]
-            return sorted(found, key=lambda item: item[1] != "")
-    return [(config.get("theme", {}).get("language", "nl"), "")]
+    return [(edition.lang, edition.prefix) for edition in editions_from_config(config)]
 
 
 def chapter_key(url: str) -> str:

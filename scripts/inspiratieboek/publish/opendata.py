@@ -29,8 +29,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.records import LIST_NAMES, Catalog, Record
 from inspiratieboek.data.schema import FIELDS, SCHEMA_FILE, schema_text
+from inspiratieboek.site.editions import default_language, prefix
 from inspiratieboek.site.render import localized
 
 JSON_FILE = "voorbeelden.json"
@@ -41,8 +42,7 @@ LIST_SEPARATOR = " | "
 """Between the values of a list inside one CSV cell (factors, organisations ...)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is a formula to Excel (e.g. a Markdown list '- ...')."""
-DEFAULT_LANGUAGE = "nl"
-VOCABULARIES = ("factoren", "provincies", "soorten", "doelgroepen", "themas")
+VOCABULARIES = ("factoren", *LIST_NAMES)
 
 LICENCE = {
     "nl": {
@@ -71,11 +71,6 @@ TEXT = {
 # --- Where things go -------------------------------------------------------------
 
 
-def language_prefix(lang: str) -> str:
-    """URL and folder prefix of a language: '' for Dutch, 'en/' for English."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def site_base(site_url: str) -> str:
     """Absolute base for links in the files; '/' when no site_url is configured."""
     return site_url if site_url.endswith("/") else (site_url + "/" if site_url else "/")
@@ -83,7 +78,7 @@ def site_base(site_url: str) -> str:
 
 def page_url(record_id: str, lang: str, site_url: str) -> str:
     """The example's page in ``lang`` (MkDocs' directory URLs)."""
-    return f"{site_base(site_url)}{language_prefix(lang)}voorbeelden/{record_id}/"
+    return f"{site_base(site_url)}{prefix(lang)}voorbeelden/{record_id}/"
 
 
 def built_at() -> dt.datetime:
@@ -125,7 +120,7 @@ def json_document(catalog: Catalog, lang: str, site_url: str, built: dt.datetime
         "beschrijving": TEXT[lang]["beschrijving"],
         "taal": lang,
         "licentie": LICENCE[lang],
-        "bron": f"{base}{language_prefix(lang)}",
+        "bron": f"{base}{prefix(lang)}",
         "schema": f"{base}{SCHEMA_FILE}",
         "gebouwd": built.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "aantal": len(catalog.records),
@@ -182,10 +177,38 @@ def _sources(record: Record, catalog: Catalog, lang: str) -> str:
     return LIST_SEPARATOR.join(f"{s['titel']} ({s['url']})" for s in record.get("bronnen") or [])
 
 
+def _lessons(record: Record, catalog: Catalog, lang: str) -> str:
+    """Each lesson in the language (Dutch when untranslated) with its origin, e.g. '... (uit de bron)'."""
+    origins = catalog.vocab.herkomsten
+    cells = []
+    for item in record.get("lessen") or []:
+        text = (lang != "nl" and item.get(f"tekst_{lang}")) or item["tekst"]
+        origin = origins[item["herkomst"]].name(lang).lower() if item.get("herkomst") in origins else ""
+        cells.append(f"{text} ({origin})" if origin else text)
+    return LIST_SEPARATOR.join(cells)
+
+
+def _link(key: str, name_key: str, vocab_name: str = "") -> Getter:
+    """A group with a name (or a vocabulary value) and an address: 'name (https://...)'."""
+
+    def get(record: Record, catalog: Catalog, lang: str) -> str:
+        group = record.get(key)
+        if not isinstance(group, dict) or not group.get("url"):
+            return ""
+        name = str(group.get(name_key) or "")
+        if vocab_name and name in catalog.vocab.by_name(vocab_name):
+            name = catalog.vocab.by_name(vocab_name)[name].name(lang)
+        return f"{name} ({group['url']})"
+
+    return get
+
+
 CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("id", "id", lambda r, c, lang: r.id),
     ("titel", "title", _text("titel")),
     ("samenvatting", "summary", _text("samenvatting")),
+    ("soort_voorbeeld", "kind", _names("soort_voorbeeld", "soorten_voorbeeld")),
+    ("status", "status", _names("status", "statussen")),
     ("factoren", "factors", _names("factoren", "factoren")),
     ("organisaties", "organisations", _organisations),
     ("plaats", "place", _raw("plaats")),
@@ -193,8 +216,15 @@ CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
     ("doelgroepen", "target_groups", _names("doelgroepen", "doelgroepen")),
     ("themas", "themes", _names("themas", "themas")),
     ("aanpak", "approach", _text("aanpak")),
+    ("afspraak", "agreement", _text("afspraak")),
+    ("resultaat_soort", "result_kind", _names("resultaat_soort", "resultaatsoorten")),
     ("resultaten", "results", _text("resultaten")),
+    ("kosten", "costs", _text("kosten")),
+    ("lessen", "lessons", _lessons),
     ("startjaar", "start_year", _raw("startjaar")),
+    ("eindjaar", "end_year", _raw("eindjaar")),
+    ("contact", "contact", _link("contact", "naam")),
+    ("erkenning", "recognition", _link("erkenning", "niveau", "erkenningsniveaus")),
     ("bronnen", "sources", _sources),
     ("laatst_gecontroleerd", "last_checked", _raw("laatst_gecontroleerd")),
 )
@@ -202,12 +232,15 @@ CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
 
 
 def csv_header(lang: str) -> list[str]:
-    column = 0 if lang == DEFAULT_LANGUAGE else 1
-    return [spec[column] for spec in CSV_COLUMNS] + ["pagina" if lang == DEFAULT_LANGUAGE else "page"]
+    column = 0 if lang == default_language() else 1
+    return [spec[column] for spec in CSV_COLUMNS] + ["pagina" if lang == default_language() else "page"]
 
 
 def csv_cell(value: str) -> str:
-    """Make a cell safe for spreadsheets: a leading apostrophe turns a would-be formula into text."""
+    """Make a cell safe and clean for spreadsheets: one line (Markdown's line breaks
+    become spaces, so every row is one line in any tool), and a leading apostrophe
+    turns a would-be formula into text."""
+    value = " ".join(value.split())
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
@@ -255,7 +288,7 @@ def write_open_data(
     built = built or built_at()
     written: list[Path] = []
     for lang in languages:
-        folder = site_dir / language_prefix(lang)
+        folder = site_dir / prefix(lang)
         if not folder.is_dir():
             continue
         _write(folder / JSON_FILE, json_text(catalog, lang, site_url, built).encode("utf-8"))

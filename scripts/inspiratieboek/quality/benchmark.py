@@ -37,7 +37,7 @@ from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.publish.chromium import CHROMIUM
 from inspiratieboek.quality.browser_audit import chromium, serve
 from inspiratieboek.quality.first_visit import first_visit
-from inspiratieboek.quality.projectcopy import copy_project, synthetic_records
+from inspiratieboek.quality.projectcopy import copy_project, synthetic_facts, synthetic_records
 from inspiratieboek.site.generate import build_pages, write_pages
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -103,6 +103,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
         "startjaar": rng.randint(2010, 2025),
         "bronnen": [{"titel": "Synthetische bron", "url": f"https://example.org/synthetisch/{number}"}],
         "laatst_gecontroleerd": dt.date(2026, 1, 1),
+        **synthetic_facts(rng),
     }
 
 

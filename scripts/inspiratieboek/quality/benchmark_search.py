@@ -42,7 +42,7 @@ from pathlib import Path
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import chromium, serve
-from inspiratieboek.quality.projectcopy import copy_project, synthetic_records
+from inspiratieboek.quality.projectcopy import copy_project, synthetic_facts, synthetic_records
 from inspiratieboek.search import zoekindex
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -127,6 +127,7 @@ def synthetic_record(number: int, vocab: dict[str, list[str]], rng: random.Rando
         "startjaar": rng.randint(2010, 2025),
         "bronnen": [{"titel": "Synthetische bron", "url": f"https://example.org/synthetisch/{number}"}],
         "laatst_gecontroleerd": dt.date(2026, 1, 1),
+        **synthetic_facts(rng),
     }
 
 

@@ -10,6 +10,7 @@ one list here, not one per caller.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -44,7 +45,22 @@ def copy_project(target: Path, records: Mapping[str, str | bytes] | None = None)
         for name, text in records.items():
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             (folder / name).write_bytes(data)
+        _unlink_missing_examples(target / "docs", {Path(name).stem for name in records})
     return target
+
+
+EXAMPLE_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)*voorbeelden/([a-z0-9-]+)\.md\)")
+
+
+def _unlink_missing_examples(docs: Path, kept: set[str]) -> None:
+    """Chapters link real examples by id ("Zo begin je"). A copy whose examples are
+    replaced lacks those pages, and a strict build would stop on the dead links: keep
+    the link text, drop the link. The real project's links stay checked by the real build."""
+    for chapter in docs.rglob("*.md"):
+        text = chapter.read_text(encoding="utf-8")
+        changed = EXAMPLE_LINK.sub(lambda m: m.group(0) if m.group(2) in kept else m.group(1), text)
+        if changed != text:
+            chapter.write_text(changed, encoding="utf-8")
 
 
 SyntheticRecord = Callable[[int, dict[str, list[str]], random.Random], dict[str, Any]]
@@ -64,4 +80,19 @@ def synthetic_records(count: int, make: SyntheticRecord, made_by: str, seed: int
         f"synthetisch-{number:05d}.yml": header
         + yaml.safe_dump(make(number, vocab, rng), allow_unicode=True, sort_keys=False)
         for number in range(count)
+    }
+
+
+def synthetic_facts(rng: random.Random) -> dict[str, object]:
+    """The facts every record must state (kind, status, result, a lesson), made up for tests."""
+    kind = rng.choice(("praktijk", "praktijk", "afspraak", "programma"))
+    clause = {"afspraak": "Verzonnen afspraak voor de benchmark.", "afspraak_en": "Made-up clause."}
+    return {
+        **(clause if kind == "afspraak" else {}),
+        "soort_voorbeeld": kind,
+        "status": rng.choice(("loopt", "afgerond", "onbekend")),
+        "resultaat_soort": "bereik",
+        "lessen": [
+            {"tekst": "Verzonnen les voor de benchmark.", "tekst_en": "Made-up lesson.", "herkomst": "redactie"}
+        ],
     }

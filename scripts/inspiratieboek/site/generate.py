@@ -18,16 +18,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from inspiratieboek.site.labels import label
+
 from inspiratieboek.data.records import Catalog, DataError, Record, load_catalog
-from inspiratieboek.site.render import example_card, factor_index_pages, related_examples, render_example, render_overview
 from inspiratieboek.data.validate import errors, validate
+from inspiratieboek.site.editions import languages, suffix
+from inspiratieboek.site.labels import label
+from inspiratieboek.site.render import (
+    example_card,
+    factor_index_pages,
+    related_examples,
+    render_example,
+    render_overview,
+)
 
 log = logging.getLogger("mkdocs.plugins.ib")
 
 DOCS_DIR = Path(__file__).resolve().parents[3] / "docs"
 GENERATED = "voorbeelden"
-LANGUAGES = ("nl", "en")
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MARKER_FILE = ".gegenereerd"
 """Present in the generated folder so we never clean a folder we did not make."""
@@ -38,11 +45,6 @@ class WriteReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
-
-
-def suffix(lang: str) -> str:
-    """File suffix of a language in static-i18n's suffix structure."""
-    return "" if lang == "nl" else f".{lang}"
 
 
 def front_matter(meta: dict) -> str:
@@ -74,7 +76,7 @@ def build_pages(catalog: Catalog) -> dict[str, str]:
     """Every generated page: relative path -> Markdown text, both languages."""
     pages: dict[str, str] = {}
     related = related_examples(catalog)
-    for lang in LANGUAGES:
+    for lang in languages():
         t = label(lang)
         pages[f"index{suffix(lang)}.md"] = front_matter(
             {

@@ -16,13 +16,14 @@ is published at ``/pdf/<stem>.pdf`` and ``docs/pdf/<stem>.en.pdf`` at
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inspiratieboek.site.labels import label
 from markdown.extensions.toc import slugify
 from mkdocs.utils import get_build_datetime, get_relative_url
+
+from inspiratieboek.site.editions import Edition
+from inspiratieboek.site.labels import label
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,10 +49,9 @@ def pdf_stem(url: str) -> str:
     return url.strip("/").replace("/", "-") or "index"
 
 
-def pdf_source(docs_dir: Path, stem: str, lang: str, default_lang: str) -> Path:
-    """Where the PDF of ``stem`` in ``lang`` lives under docs/ (suffix structure)."""
-    suffix = "" if lang == default_lang else f".{lang}"
-    return Path(docs_dir) / PDF_FOLDER / f"{stem}{suffix}.pdf"
+def pdf_source(docs_dir: Path, stem: str, edition: Edition) -> Path:
+    """Where the PDF of ``stem`` in an edition lives under docs/ (suffix structure)."""
+    return Path(docs_dir) / PDF_FOLDER / f"{stem}{edition.suffix}.pdf"
 
 
 def format_date(day: dt.date, lang: str) -> str:
@@ -91,30 +91,9 @@ def download_name(title: str) -> str:
     return slugify(title, "-") + ".pdf"
 
 
-@dataclass(frozen=True)
-class Edition:
-    """Where a page sits: its language edition and that edition's URL prefix.
-
-    mkdocs-static-i18n builds the English edition with page URLs that start with
-    ``en/``; the PDFs of that edition are ``docs/pdf/<stem>.en.pdf``, published
-    at ``en/pdf/<stem>.pdf``.
-    """
-
-    lang: str
-    default_lang: str
-
-    @property
-    def prefix(self) -> str:
-        return "" if self.lang == self.default_lang else f"{self.lang}/"
-
-    def local(self, url: str) -> str:
-        """A page URL without the edition's prefix: 'en/factoren/werk/' -> 'factoren/werk/'."""
-        return url.removeprefix(self.prefix) if self.prefix else url
-
-
 def _download(docs_dir: Path, stem: str, page_url: str, title: str, edition: Edition) -> dict | None:
     """Link data for a built PDF, relative to the page; None when it was not built."""
-    path = pdf_source(docs_dir, stem, edition.lang, edition.default_lang)
+    path = pdf_source(docs_dir, stem, edition)
     if not path.is_file():
         return None
     return {
@@ -130,7 +109,7 @@ def print_context(page: Page, config: MkDocsConfig, lang: str, default_lang: str
     ``lang`` is the edition being built (its labels, its PDFs), also on a page
     whose text is still the Dutch fallback.
     """
-    edition = Edition(lang, default_lang)
+    edition = Edition(lang, lang == default_lang)
     book = config.site_name
     title = page.title or book
     docs_dir = Path(config.docs_dir)

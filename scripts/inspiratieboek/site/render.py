@@ -21,10 +21,11 @@ from typing import Any
 import jinja2
 import markdown
 import material
-from inspiratieboek.site.labels import label
 from markupsafe import Markup
+
 from inspiratieboek.data.records import Catalog, Factor, Record
 from inspiratieboek.search.search import search_form
+from inspiratieboek.site.labels import label
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -140,41 +141,89 @@ def _first_sentence(text: Text | None) -> Text | None:
 
 def example_facts(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
     """The named values of an example's facts block, in the page's language: its
-    factors, organisations (name and kind), target groups and themes. The page shows
-    them; the search index (scripts/zoekindex.py) makes them findable."""
+    factors, organisations (name, kind, role), target groups, themes, and what a
+    reader asks first: what kind of example, is it still running, what result.
+    The page shows them; the search index (scripts/zoekindex.py) makes them findable."""
     vocab = catalog.vocab
     return {
         "factors": [vocab.factoren[f] for f in record.factors if f in vocab.factoren],
         "organisations": [
             {
                 "name": o.get("naam", ""),
-                "kind": vocab.soorten[o["soort"]].name(lang) if o.get("soort") in vocab.soorten else "",
+                "kind": _term(vocab.soorten, o.get("soort"), lang),
+                "role": _term(vocab.rollen, o.get("rol"), lang),
             }
             for o in record.get("organisaties") or []
             if isinstance(o, dict)
         ],
         "groups": [vocab.doelgroepen[g].name(lang) for g in record.get("doelgroepen") or [] if g in vocab.doelgroepen],
         "themes": [vocab.themas[t].name(lang) for t in record.get("themas") or [] if t in vocab.themas],
+        "kind": _term(vocab.soorten_voorbeeld, record.get("soort_voorbeeld"), lang),
+        "status": _term(vocab.statussen, record.get("status"), lang),
+        "result_kind": _term(vocab.resultaatsoorten, record.get("resultaat_soort"), lang),
     }
+
+
+def _term(terms: dict[str, Any], slug: object, lang: str) -> str:
+    """A vocabulary value's name in the page's language ('' when unknown or empty)."""
+    return terms[slug].name(lang) if isinstance(slug, str) and slug in terms else ""
+
+
+def _period(record: Record, lang: str) -> str:
+    """'2019 - 2023', 'sinds 2019' or '' from the start and end years."""
+    start, end = record.get("startjaar"), record.get("eindjaar")
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return label(lang)["since"].format(start=start)
+    return str(end or "")
+
+
+def example_lessons(record: Record, catalog: Catalog, lang: str) -> list[dict[str, Any]]:
+    """Each lesson in the page's language, with where it comes from (the source or the editors)."""
+    lessons = []
+    for item in record.get("lessen") or []:
+        if not isinstance(item, dict) or not item.get("tekst"):
+            continue
+        translated = lang != "nl" and item.get(f"tekst_{lang}")
+        text = Text(str(item[f"tekst_{lang}"]), lang) if translated else Text(str(item["tekst"]), "nl")
+        origin = item.get("herkomst")
+        lessons.append({"text": text, "origin": origin, "origin_name": _term(catalog.vocab.herkomsten, origin, lang)})
+    return lessons
 
 
 def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
     """Everything the example page template needs, already localized."""
     markdown_fields = {}
-    for key in ("aanpak", "resultaten"):
+    for key in ("aanpak", "resultaten", "afspraak"):
         text = localized(record, key, lang)
         markdown_fields[key] = Text(safe_markdown(text.value), text.lang) if text else None
     return {
         "card": example_card(record, catalog, lang),
         **example_facts(record, catalog, lang),
         "start_year": record.get("startjaar") or "",
+        "period": _period(record, lang),
+        "status_slug": record.get("status") or "",
+        "costs": localized(record, "kosten", lang),
+        "contact": record.get("contact") if isinstance(record.get("contact"), dict) else None,
+        "recognition": _recognition(record, catalog, lang),
+        "lessons": example_lessons(record, catalog, lang),
+        "check_note": record.get("controle") or "",
         "checked": record.get("laatst_gecontroleerd"),
         "sources": [s for s in record.get("bronnen") or [] if isinstance(s, dict)],
         "approach": markdown_fields["aanpak"],
         "results": markdown_fields["resultaten"],
+        "agreement": markdown_fields["afspraak"],
         "related": [example_card(r, catalog, lang) for r in related],
         "source_file": f"data/voorbeelden/{record.path.name}",
     }
+
+
+def _recognition(record: Record, catalog: Catalog, lang: str) -> dict[str, str] | None:
+    found = record.get("erkenning")
+    if not isinstance(found, dict) or not found.get("url"):
+        return None
+    return {"level": _term(catalog.vocab.erkenningsniveaus, found.get("niveau"), lang), "url": str(found["url"])}
 
 
 # --- Related examples ------------------------------------------------------------

@@ -1,0 +1,165 @@
+"""The glossary (Begrippen): one list of terms in ``data/begrippen.yml``, used twice.
+
+1. The page Begrippen: the marker ``<!-- begrippen -->`` becomes a definition list
+   of every term with its meaning, in the page's language.
+2. Every other page: abbreviation lines (``*[term]: meaning``) are appended to its
+   Markdown, so Python-Markdown's ``abbr`` extension wraps the terms in
+   ``<abbr title="meaning">``. Then only the *first use* in running text keeps its
+   ``<abbr>``; it gets ``tabindex="0"`` so keyboard users can reach it.
+
+Why this way: the meaning shows on hover and on focus through Material's own
+``content.tooltips`` feature, and without JavaScript the browser still shows the
+``title`` on hover. We write no JavaScript. Why Python and not
+``pymdownx.snippets`` with ``auto_append``: mkdocs-static-i18n builds both
+languages with one configuration, so a snippet file cannot differ per language;
+the page language is known here. Why only the first use: a dotted line under
+every "corporatie" on a page would be noise, and every ``<abbr>`` is a Tab stop.
+Terms in headings, links, buttons and summaries stay plain: a tooltip there
+would sit inside another control or in the page title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from inspiratieboek.site.editions import languages
+
+GLOSSARY_MARKER = "<!-- begrippen -->"
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+_PLAIN_ZONES = re.compile(
+    r"<(h[1-6]|a|button|summary|label|abbr)\b[^>]*>.*?</\1>",
+    re.S,
+)
+"""Elements in which a term stays plain text (``abbr`` itself is handled apart)."""
+_HEADINGS = {"nl": ("Begrip", "Bronnen van deze pagina"), "en": ("Term", "Sources for this page")}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: per language the name, the words that get the tooltip, the meaning."""
+
+    id: str
+    name: dict[str, str]
+    forms: dict[str, tuple[str, ...]]
+    meaning: dict[str, str]
+    source: tuple[str, str] | None = None
+
+
+class GlossaryError(ValueError):
+    """``data/begrippen.yml`` has a mistake; the message names the entry and the field."""
+
+
+def load_terms(path: Path) -> tuple[Term, ...]:
+    """Read and check the glossary; every problem is listed in one error."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    problems: list[str] = []
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(raw, start=1):
+        where = f"{path.name}: begrip {number} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            problems.append(f"{where}: id ontbreekt")
+            continue
+        if entry["id"] in seen:
+            problems.append(f"{where}: id komt twee keer voor")
+        seen.add(entry["id"])
+        name, forms, meaning = {}, {}, {}
+        for lang in languages():
+            part = entry.get(lang) or {}
+            for field in ("term", "vormen", "uitleg"):
+                if not part.get(field):
+                    problems.append(f"{where}: {lang}.{field} ontbreekt")
+            name[lang] = str(part.get("term") or "")
+            forms[lang] = tuple(str(f) for f in part.get("vormen") or ())
+            meaning[lang] = " ".join(str(part.get("uitleg") or "").split())
+        source = entry.get("bron")
+        terms.append(Term(entry["id"], name, forms, meaning, (source["titel"], source["url"]) if source else None))
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return tuple(terms)
+
+
+_cache: dict[Path, tuple[float, tuple[Term, ...]]] = {}
+
+
+def terms_at(path: Path) -> tuple[Term, ...]:
+    """``load_terms``, read again only when the file changed (``mkdocs serve`` edits)."""
+    stamp = path.stat().st_mtime
+    cached = _cache.get(path)
+    if cached is None or cached[0] != stamp:
+        _cache[path] = (stamp, load_terms(path))
+    return _cache[path][1]
+
+
+# --- Markdown ------------------------------------------------------------------------
+
+
+def render_glossary(terms: tuple[Term, ...], lang: str) -> str:
+    """The definition list of the page Begrippen, alphabetical, plus its sources."""
+    lines: list[str] = []
+    for term in sorted(terms, key=lambda t: t.name[lang].lower()):
+        lines += [f'<dt id="{term.id}">{escape(term.name[lang])}</dt>', f"<dd>{escape(term.meaning[lang])}</dd>"]
+    sources = sorted({t.source for t in terms if t.source})
+    out = ['<dl class="ib-begrippen">', *lines, "</dl>", "", f"## {_HEADINGS[lang][1]}", ""]
+    out += [f"- [{title}]({url})" for title, url in sources]
+    return "\n".join(out) + "\n"
+
+
+def abbreviation_lines(terms: tuple[Term, ...], lang: str) -> str:
+    """``*[form]: meaning`` for every form of every term (the ``abbr`` extension's syntax)."""
+    return "\n".join(f"*[{form}]: {term.meaning[lang]}" for term in terms for form in term.forms[lang])
+
+
+def prepare_markdown(markdown: str, lang: str, glossary: Path) -> str:
+    """The Begrippen page gets its list; every other page gets the abbreviation lines.
+
+    Without a glossary file (a test project with only some of ``data/``) nothing is added.
+    """
+    terms = terms_at(glossary) if glossary.exists() else ()
+    if not terms:
+        return markdown.replace(GLOSSARY_MARKER, "")
+    if GLOSSARY_MARKER in markdown:
+        return markdown.replace(GLOSSARY_MARKER, render_glossary(terms, lang))
+    return f"{markdown.rstrip()}\n\n{abbreviation_lines(terms, lang)}\n"
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+
+def first_use_only(html: str) -> str:
+    """Keep one ``<abbr>`` per meaning: the first in running text, reachable by Tab.
+
+    Terms inside headings, links, buttons, labels and summaries become plain text
+    and do not count as the first use.
+    """
+    if "<abbr" not in html:
+        return html
+    seen: set[str] = set()
+    out: list[str] = []
+    position = 0
+    for zone in _PLAIN_ZONES.finditer(html):
+        out.append(_mark_first(html[position : zone.start()], seen))
+        out.append(_plain(zone.group(0)) if zone.group(1) != "abbr" else _mark_first(zone.group(0), seen))
+        position = zone.end()
+    out.append(_mark_first(html[position:], seen))
+    return "".join(out)
+
+
+def _plain(fragment: str) -> str:
+    return _ABBR.sub(lambda m: m.group(2), fragment)
+
+
+def _mark_first(fragment: str, seen: set[str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        title, text = match.group(1), match.group(2)
+        if title in seen:
+            return text
+        seen.add(title)
+        return f'<abbr title="{title}" tabindex="0">{text}</abbr>'
+
+    return _ABBR.sub(one, fragment)
