@@ -85,7 +85,15 @@ DUTCH: list[tuple[str, set[str]]] = [
     ("welzijn op recept", {"welzijn-op-recept-haarlemmermeer", "welzijn-op-recept-schiedam"}),
     (
         "huisuitzetting voorkomen",
-        {"vroeg-eropaf-amsterdam", "convenant-huurschulden-woensdrecht", "convenant-vroeg-eropaf-altena"},
+        {
+            "vroeg-eropaf-amsterdam",
+            "convenant-huurschulden-woensdrecht",
+            "convenant-vroeg-eropaf-altena",
+            "prestatieafspraken-geen-huisuitzettingen-zeist",
+            "prestatieafspraken-nul-huisuitzettingen-groningen",
+            "overleg-huisuitzettingen-bergen-op-zoom",
+            "landelijke-afspraken-huisuitzettingen-energiecrisis",
+        },
     ),
     (
         "vroegsignalering",
@@ -122,7 +130,7 @@ DUTCH: list[tuple[str, set[str]]] = [
     ("Rotterdam Zuid", {"nationaal-programma-rotterdam-zuid-wonen"}),
     ("positieve gezondheid", {"positieve-gezondheid-wonen-limburg"}),
     ("vervuilde woning", {"vervuilde-woningen-ggd-ijsselland-twente"}),
-    ("woningtoewijzing", {"goede-buren-woningtoewijzing-utrecht"}),
+    ("voorrang woningzoekenden buurt", {"goede-buren-woningtoewijzing-utrecht"}),
     (
         "wonen en zorg",
         {"taskforce-wonen-en-zorg", "woonzorgafspraken-westerkwartier", "woonzorgvisie-leidschendam-voorburg"},
