@@ -38,6 +38,16 @@ DUTCH: list[tuple[str, set[str]]] = [
     ),
     ("eenzaamheid ouderen", {"belrondes-oudere-huurders-eindhoven", "coalitie-tegen-eenzaamheid-albrandswaard"}),
     ("buurtkamer", {"huiskamer-voor-de-buurt-wageningen"}),  # a synonym: "huiskamer"
+    # Every record that mentions informal care (mantelzorg, mantelzorgers) in its text
+    (
+        "mantelzorg",
+        {
+            "huisvesting-kwetsbare-groepen-amsterdam",
+            "positieve-gezondheid-wonen-limburg",
+            "vervuilde-woningen-ggd-ijsselland-twente",
+            "traineeship-rochdale-amsterdam",
+        },
+    ),
     (
         "senioren",
         {

