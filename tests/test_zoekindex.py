@@ -241,3 +241,18 @@ def test_hostile_text_stays_data(tmp_path: Path) -> None:
     files = zoekindex.build(catalog, "nl")
     rows = [row for name, text in files.items() if name.startswith("k-") for row in json.loads(text)]
     assert any(row[1] == '</script><img src=x onerror="alert(1)"> "quote" \u2028' for row in rows)
+
+
+def test_an_agreement_and_the_lessons_are_searched_too() -> None:
+    """Words only in ``afspraak`` or ``lessen`` (fields added in #13) find the example."""
+    catalog = copy.deepcopy(load_catalog())  # the loaded catalog is cached: never change it
+    record = catalog.records[0]
+    record.data["afspraak"] = "Een afspraak over zeldzaamwoordeen."
+    record.data["lessen"] = [
+        {"tekst": "Een les over zeldzaamwoordtwee.", "tekst_en": "A lesson about rareenglishword."}
+    ]
+    for lang, word in (("nl", "zeldzaamwoordeen"), ("nl", "zeldzaamwoordtwee"), ("en", "rareenglishword")):
+        docs = zoekindex.documents(catalog, lang)
+        index = zoekindex.postings(docs, lang)
+        number = next(i for i, d in enumerate(docs) if d.record is record)
+        assert [n for n, _ in index[stem(word, lang)]] == [number], (lang, word)

@@ -84,6 +84,21 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
 """Addresses in Markdown text: "https", "www" and domain names are no search words."""
 
 
+TEXT_FIELDS = ("aanpak", "resultaten", "afspraak")
+"""The long texts of an example that the search reads (with ``lessen``, a list)."""
+
+
+def lessons(record: Record, lang: str) -> list[str]:
+    """The text of each lesson (``lessen[].tekst``, English ``tekst_en`` where written)."""
+    found = []
+    for item in record.get("lessen") or []:
+        if isinstance(item, dict):
+            text = (item.get("tekst_en") if lang == "en" else None) or item.get("tekst")
+            if isinstance(text, str):
+                found.append(text)
+    return found
+
+
 @dataclass(frozen=True)
 class Document:
     """One entry as the search sees it, in one language: an example (with its record)
@@ -125,8 +140,8 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
         facts = [card["place"], card["province"], *named["groups"], *named["themes"]]
         facts += [f.name(lang) for f in named["factors"]]
         facts += [f"{o['name']} {o['kind']}" for o in named["organisations"]]
-        texts = [localized(record, key, lang) for key in ("aanpak", "resultaten")]
-        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t]
+        texts = [localized(record, key, lang) for key in TEXT_FIELDS]
+        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t] + lessons(record, lang)
         sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]
         fields = [
             (TITLE, title.value if title else record.id),
