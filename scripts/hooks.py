@@ -18,10 +18,15 @@ from urllib.parse import urljoin
 from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
-from inspiratieboek.search import search, zoekindex
+from inspiratieboek.search import searchbox, zoekindex
 from inspiratieboek.site import begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
-from inspiratieboek.site.render import render_factor_cards, render_factor_indexes, render_factor_list
+from inspiratieboek.site.render import (
+    render_factor_cards,
+    render_factor_indexes,
+    render_factor_list,
+    render_search_page,
+)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -35,9 +40,6 @@ MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
 HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
-SEARCH_FIELD_NAME = re.compile(r'class="md-search__input" name="query" aria-label="([^"]*)"')
-SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0"'
 THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 MORE_LINK = re.compile(r'<p class="ib-meer"><a href="([^"]+)"')
 _saved_404: dict[str, bytes] = {}
@@ -102,6 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render_factor_indexes(catalog, lang)
         if name == "voorbeelden" and args.get("factor") in catalog.vocab.factoren:
             return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
+        if name == "zoekpagina":
+            return render_search_page(catalog, lang)
         if name == "aandragen":
             try:
                 return aandragen.render_routes(config.extra.get("aandragen") or {}, lang)
@@ -110,7 +114,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(
             f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
             f" (toegestaan: <!-- factorkaarten -->, <!-- factorindexen -->, <!-- voorbeelden factor=SLUG -->"
-            f" met SLUG uit data/factoren.yml, <!-- aandragen -->)"
+            f" met SLUG uit data/factoren.yml, <!-- aandragen -->, <!-- zoekpagina -->)"
         )
 
     return MARKER.sub(replace, markdown)
@@ -128,6 +132,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         page.edit_url = urljoin(urljoin(config.repo_url or "", config.edit_uri), "../" + source) if source else None
     # Print header, running footer and PDF links for partials/ib-acties.html.
     context["ib_print"] = paper.print_context(page, config, _build_language(config), _default_language(config))
+    context["ib_zoekvak"] = searchbox.box_context(_build_language(config), _default_language(config))
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The header search box on pages without a page (the 404 page)."""
+    context["ib_zoekvak"] = searchbox.box_context(_build_language(config), _default_language(config))
     return context
 
 
@@ -156,15 +167,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     ``lang="en"``; screen readers would then read Dutch with English rules.
     """
     output = HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
-    return _prepare_search(_repair_theme_html(output), page, config)
-
-
-def _prepare_search(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Point each language's header search at its own index (scripts/search.py says why)."""
-    lang = _build_language(config)
-    if lang != _default_language(config):
-        output = search.point_search_at_language(output, lang)
-    return output
+    return _repair_theme_html(output)
 
 
 def _repair_theme_html(output: str) -> str:
@@ -176,11 +179,6 @@ def _repair_theme_html(output: str) -> str:
       The sitemap static-i18n writes already lists every page with absolute
       hreflang alternates (a form search engines accept), so the head copies go.
       The language menu in the header keeps working: it has its own links.
-    - The search dialog has no accessible name; it gets the search field's label.
-    - The search results' scroll box is a Tab stop even while the dialog is
-      closed and zero pixels high, so keyboard focus disappears there. The
-      results are links, which Tab reaches anyway, so the box gets ``tabindex="-1"``
-      (without it Chromium makes any scroll box a Tab stop).
     - Material's bundle is a plain script at the end of the page. Deferred, it no
       longer counts as holding up the first paint (Lighthouse's mobile estimate
       drops by about 0.4 s), and it still runs before DOMContentLoaded, which it
@@ -188,11 +186,7 @@ def _repair_theme_html(output: str) -> str:
       they still run after it, in order.
     """
     output = THEME_BUNDLE.sub(r'<script defer src="\1"></script>', output, count=1)
-    output = HEAD_HREFLANG.sub("", output)
-    field = SEARCH_FIELD_NAME.search(output)
-    if field:
-        output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{field.group(1)}"', 1)
-    return output.replace(SEARCH_SCROLLWRAP, '<div class="md-search__scrollwrap" tabindex="-1"', 1)
+    return HEAD_HREFLANG.sub("", output)
 
 
 # --- Keep the Dutch 404 page (mkdocs-static-i18n issue #284) -----------------------
@@ -203,8 +197,6 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     if template_name == "404.html":
         lang = _build_language(config)
         output = _repair_theme_html(HTML_LANG.sub(f'<html lang="{lang}"', output, count=1))
-        if lang != _default_language(config):
-            output = search.point_search_at_language(output, lang)
         _saved_404[lang] = output
     return output
 
@@ -227,7 +219,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
-            search.finish_site(site, languages, default)
+            # The book's search index: examples from data/, chapters from the pages just built.
             zoekindex.write(site, _catalog(config), languages, default)
         except RuntimeError as exc:
             raise PluginError(str(exc)) from None

@@ -35,7 +35,7 @@ from inspiratieboek.editors.aandragen import (
 
 GUIDE = (ROOT / "data" / "redactiehandleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-MESSAGE_MODULES = ("data/records.py", "data/validate.py", "editors/translations.py")
+MESSAGE_MODULES = ("data/records.py", "data/validate.py", "data/synonyms.py", "editors/translations.py")
 FORM = "https://github.com/voorbeeld/boek/issues/new?template=voorbeeld.yml"
 
 

@@ -1,5 +1,6 @@
-"""Search without a browser: the pieces in scripts/search.py, and what the real
-build writes for Material's header search (the examples' own index: test_zoekindex.py).
+"""Search without a browser: the form (search/search.py), the header box
+(search/searchbox.py, partials/header.html) and what the real build writes for
+them (the index itself: test_zoekindex.py).
 
 The browser tests (test_search_browser.py) check what a reader sees; these check
 the data those rest on, so a failure points at the step that broke.
@@ -7,14 +8,13 @@ the data those rest on, so a failure points at the step that broke.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from conftest import Build
+from conftest import ROOT, Build
 from inspiratieboek.data.records import Catalog, load_catalog
-from inspiratieboek.search import search
+from inspiratieboek.search import search, searchbox
 from inspiratieboek.site.labels import label
 
 
@@ -53,90 +53,70 @@ def test_search_labels_exist_in_both_languages_and_differ() -> None:
     assert label("nl")["search_label"] != label("en")["search_label"]
 
 
-@pytest.mark.parametrize(
-    ("base", "expected"),
-    [("..", "../en/"), ("../../..", "../../../en/"), ("/", "/en/"), (".", "./en/")],
-)
-def test_pages_of_another_language_load_their_own_header_index(base: str, expected: str) -> None:
-    config = {"base": base, "search": "assets/javascripts/workers/search.js", "features": []}
-    page = f'<script id="__config" type="application/json">{json.dumps(config)}</script>'
-    changed = search.point_search_at_language(page, "en")
-    found = json.loads(re.search(r">(.*)</script>", changed).group(1))
-    assert found == {**config, "base": expected}
+def test_box_labels_exist_in_both_languages_and_differ() -> None:
+    keys = [k for k in label("nl") if k.startswith(("box_", "results_"))]
+    assert len(keys) >= 10
+    for key in keys:
+        assert label("en")[key] and label("en")[key] != label("nl")[key], key
+    assert set(searchbox.BOX_KEYS) <= set(label("nl"))
 
 
-def test_split_index_keeps_each_language_apart(tmp_path: Path) -> None:
-    docs = [
-        {"location": "", "title": "Home", "text": "nl"},
-        {"location": "hoofdstuk/", "title": "H", "text": "nl"},
-        {"location": "en/", "title": "Home", "text": "en"},
-        {"location": "en/chapter/#part", "title": "C", "text": "en"},
-        {"location": "english-looking/", "title": "Geen Engels", "text": "nl"},
-    ]
-    (tmp_path / "search").mkdir()
-    config = {"lang": ["nl", "en"], "separator": "x", "pipeline": ["stopWordFilter"]}
-    (tmp_path / "search" / "search_index.json").write_text(json.dumps({"config": config, "docs": docs}))
-    counts = search.split_search_index(tmp_path, ["nl", "en"], "nl")
-    nl = json.loads((tmp_path / "search" / "search_index.json").read_text())
-    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text())
-    assert counts == {"nl": 3, "en": 2}
-    assert [d["location"] for d in nl["docs"]] == ["", "hoofdstuk/", "english-looking/"]
-    assert [d["location"] for d in en["docs"]] == ["", "chapter/#part"]
-    assert nl["config"] == {**config, "lang": ["nl"]} and en["config"]["lang"] == ["en"]
+def test_box_sends_each_language_to_its_own_results_page() -> None:
+    nl, en = searchbox.box_context("nl", "nl"), searchbox.box_context("en", "nl")
+    assert (nl["action"], en["action"]) == ("zoeken/", "en/zoeken/")
+    assert nl["param"] == en["param"] == "zoek"
+    assert (nl["lang"], en["lang"]) == ("nl", "en")
+    assert nl["labels"]["box_label"] == "Zoek in het boek" and en["labels"]["box_label"] == "Search the book"
 
 
-def test_header_index_keeps_an_example_by_title_and_summary_only() -> None:
-    summary = "Een corporatie belt huurders met een achterstand. " * 6
-    page = {"location": "voorbeelden/a/", "title": "A &amp; B", "text": f"<p>{summary}</p> Factoren Zorg"}
-    kept = search.slim_entry(page)
-    assert kept["title"] == "A &amp; B"
-    assert kept["text"].startswith("<p>Een corporatie belt") and kept["text"].endswith(" …</p>")
-    assert len(kept["text"]) <= search.SUMMARY_CHARS + 10 and "Factoren" not in kept["text"]
-    assert search.slim_entry({"location": "voorbeelden/a/#aanpak", "title": "Aanpak", "text": "x"}) is None
-    assert search.slim_entry({"location": "voorbeelden/factor/zorg/2/", "title": "Zorg", "text": "<ul>…</ul>"}) == {
-        "location": "voorbeelden/factor/zorg/2/",
-        "title": "Zorg",
-        "text": "",
-    }
-    chapter = {"location": "factoren/zorg/#valkuilen", "title": "Valkuilen", "text": "<p>lang</p>"}
-    assert search.slim_entry(chapter) == chapter
-    overview = {"location": "voorbeelden/", "title": "Praktijkvoorbeelden", "text": "<p>Alle</p>"}
-    assert search.slim_entry(overview) == overview
+def test_header_partial_is_materials_with_only_the_search_replaced() -> None:
+    """overrides/partials/header.html is a copy: an upgrade of Material that changes
+    its header anywhere else must fail here, so the copy is renewed."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    search_block = re.compile(
+        r'    \{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\n    \{% endif %\}\n', re.S
+    )
+    box = re.compile(r"    \{#- ib:.*?-#\}\n    \{% include \"partials/ib-zoekvak\.html\" %\}\n", re.S)
+    first_comment = re.compile(r"^\{#-.*?-#\}\n", re.S)
+    assert search_block.search(theirs) and box.search(ours)
+    assert first_comment.sub("", box.sub("", ours)) == first_comment.sub("", search_block.sub("", theirs))
 
 
 # --- The real build ------------------------------------------------------------------
 
 
-def test_header_search_index_is_split_per_language(site: Build) -> None:
-    nl = json.loads((site.site / "search" / "search_index.json").read_text())
-    en = json.loads((site.site / "en" / "search" / "search_index.json").read_text())
-    assert nl["config"]["lang"] == ["nl"] and en["config"]["lang"] == ["en"]
-    assert nl["docs"] and en["docs"]
-    assert not [d["location"] for d in nl["docs"] if d["location"].startswith("en/")]
-    titles_en = {d["title"] for d in en["docs"] if d["location"] == ""}
-    titles_nl = {d["title"] for d in nl["docs"] if d["location"] == ""}
-    assert titles_en and titles_nl and titles_en != titles_nl
-    # One entry per example (its sections are not in the header index)
-    examples = [d["location"] for d in nl["docs"] if search.EXAMPLE_LOCATION.match(d["location"])]
-    assert examples and all("#" not in loc for loc in examples) and len(examples) == len(set(examples))
-    # Every English entry points at a page that exists under /en/.
-    for doc in en["docs"]:
-        page = doc["location"].split("#")[0]
-        assert (site.site / "en" / page / "index.html").is_file() or (site.site / "en" / page).is_file(), page
+def test_materials_search_is_gone_and_every_page_has_the_box(site: Build) -> None:
+    assert not (site.site / "search" / "search_index.json").exists()
+    assert not (site.site / "en" / "search").exists()
+    for url, action, lang in (
+        ("", "zoeken/", "nl"),
+        ("factoren/zorg/", "../../zoeken/", "nl"),
+        ("en/factoren/zorg/", "../../zoeken/", "en"),
+        ("404.html", "/zoeken/", "nl"),
+        ("en/404.html", "/en/zoeken/", "en"),
+    ):
+        html = site.html(url)
+        assert "md-search" not in html and "search_index" not in html, url
+        form = re.search(r'<form class="ib-zoekvak"[^>]*>', html).group(0)
+        assert f'action="{action}"' in form and 'method="get"' in form and f'data-ib-taal="{lang}"' in form, url
+        assert '<input class="ib-zoekvak__veld" type="search" id="ib-zoekvak-veld" name="zoek"' in html, url
+        assert re.search(r'<label class="ib-verborgen" for="ib-zoekvak-veld">[^<]+</label>', html), url
+        assert "ib-zoekvak.js" in html and "ib-zoekindex.js" in html, url
 
 
-def test_english_pages_point_header_search_at_the_english_index(site: Build, catalog: Catalog) -> None:
-    def base(url: str) -> str:
-        return json.loads(re.search(r'id="__config" type="application/json">(.*?)</script>', site.html(url)).group(1))[
-            "base"
-        ]
-
-    assert base("") == "."
-    assert base("voorbeelden/") == ".."  # Dutch pages keep Material's own base
-    assert base("en/") == "../en/"
-    assert base(f"en/voorbeelden/{catalog.records[0].id}/") == "../../../en/"
-    assert base("en/404.html").endswith("/en/")
-    assert not base("404.html").endswith("/en/")
+@pytest.mark.parametrize(("prefix", "lang"), [("", "nl"), ("en/", "en")])
+def test_results_page_explains_search_needs_javascript_and_links_the_lists(site: Build, prefix: str, lang: str) -> None:
+    html = site.html(f"{prefix}zoeken/")
+    no_js = html.split('class="admonition ib-zonder-js"')[1].split("</div>")[0]
+    assert ("werkt alleen met JavaScript" if lang == "nl" else "Search needs JavaScript") in no_js
+    for target in ("../voorbeelden/", "../integrale-aanpak/", "../trefwoorden/"):
+        assert f'href="{target}"' in no_js, target
+    assert 'data-ib-soort="pagina"' in html and "data-ib-hoofdstukkenlijst" in html
+    assert label(lang)["results_heading"] in html
+    assert "ib-zoeken.js" in html
 
 
 def test_overview_form_is_hidden_until_javascript_and_labelled(site: Build, catalog: Catalog) -> None:
@@ -144,12 +124,14 @@ def test_overview_form_is_hidden_until_javascript_and_labelled(site: Build, cata
         html = site.html(f"{prefix}voorbeelden/")
         t = label(lang)
         box = html.split("data-ib-zoeker")[1].split("data-ib-lijst")[0]
-        assert box.startswith(" hidden>")
+        assert box.startswith(' data-ib-soort="overzicht" hidden>')
         assert f'<label for="ib-zoek">{t["search_label"]}</label>' in box
         assert 'name="zoek"' in box and 'name="q"' not in box
         for kind in search.FILTER_KINDS:
-            assert f'<label for="ib-filter-{kind.param}">{t[kind.label_key]}</label>' in box
-            assert f'<select id="ib-filter-{kind.param}" name="{kind.param}">' in box
+            assert f'<details class="ib-filter" data-ib-filter="{kind.param}">' in box
+            assert f'<legend class="ib-verborgen">{t[kind.label_key]}</legend>' in box
+            assert f'<input type="checkbox" name="{kind.param}" value=' in box
+        assert '<select id="ib-sorteer" name="sorteer">' in box and t["sort_newest"] in box
         assert 'role="status"' in box
         assert t["search_no_results"] in box
         assert "ib-zoeken.js" in html

@@ -72,9 +72,9 @@ def test_no_resource_is_loaded_from_another_host(site: Build) -> None:
     assert not problems, describe(problems)
 
 
-def test_search_dialog_has_a_name(site: Build) -> None:
-    assert 'role="dialog" aria-label="Zoeken"' in site.html("")
-    assert 'role="dialog" aria-label="Search"' in site.html("en/")
+def test_header_search_has_a_name_in_each_language(site: Build) -> None:
+    assert 'role="search" action="zoeken/" method="get" aria-label="Zoek in het boek"' in site.html("")
+    assert 'role="search" action="zoeken/" method="get" aria-label="Search the book"' in site.html("en/")
 
 
 # --- The checker itself can fail -------------------------------------------------------

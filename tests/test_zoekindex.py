@@ -9,12 +9,13 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import Build
 from inspiratieboek.data.records import Catalog, load_catalog
-from inspiratieboek.search import zoekindex
+from inspiratieboek.search import chapters, zoekindex
 from inspiratieboek.search.stemming import fold, stem, stems
 from inspiratieboek.site.render import example_card
 
@@ -69,7 +70,9 @@ def test_a_dutch_compound_also_counts_for_its_last_word() -> None:
 def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog, lang: str) -> None:
     folder, meta = read_index(site, lang)
     assert meta["aantal"] == len(catalog.records)
-    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    everything = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    cards = everything[: meta["aantal"]]  # the chapters' sections follow the examples
+    assert len(everything) == meta["aantal"] + meta["hoofdstukken"]
     prefix = "" if lang == "nl" else "en/"
     assert sorted(c[0] for c in cards) == sorted(f"{prefix}voorbeelden/{r.id}/" for r in catalog.records)
     titles = [c[1] for c in cards]
@@ -83,6 +86,47 @@ def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog
         assert place == ", ".join(p for p in (card["place"], card["province"]) if p)
         assert title_lang == ("" if card["title"].lang == lang else card["title"].lang)
         assert summary_lang == ("" if not card["summary"] or card["summary"].lang == lang else card["summary"].lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_chapters_are_in_by_section_with_working_anchors(site: Build, lang: str) -> None:
+    folder, meta = read_index(site, lang)
+    everything = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    sections = everything[meta["aantal"] :]
+    prefix = "" if lang == "nl" else "en/"
+    assert meta["versie"] == 2 and len(sections) == meta["hoofdstukken"] >= 50
+    chapters = {row[0].split("#")[0] for row in sections}
+    assert {f"{prefix}factoren/zorg/", f"{prefix}integrale-aanpak/", prefix} <= chapters
+    assert not [c for c in chapters if "voorbeelden/" in c or "zoeken/" in c], (
+        "examples and the results page are not chapters"
+    )
+    for path, heading, chapter, *_ in sections:
+        page, _, anchor = path.partition("#")
+        html = (site.site / page / "index.html").read_text(encoding="utf-8")
+        assert heading, path
+        if anchor:
+            assert re.search(rf'<h[23] id="{re.escape(anchor)}">', html), path
+            assert chapter and chapter != heading, path
+    # The print header, the heading's link sign and the example lists are left out
+    text = " ".join(row[3] for row in sections)
+    assert "¶" not in text and "Versie van" not in text and "Version of" not in text
+
+
+def test_a_section_keeps_its_own_text_without_example_lists() -> None:
+    html = (
+        '<article class="md-content__inner md-typeset"><div class="ib-acties"><button>Printen</button></div>'
+        '<h1 id="t">Titel<a class="headerlink" href="#t">¶</a></h1><p>Inleiding.</p>'
+        '<h2 id="a">Deel A</h2><p>Tekst over <strong>schimmel</strong>.</p><h4>Klein</h4><p>Meer.</p>'
+        '<h2 id="b">Voorbeelden</h2><ul class="ib-lijst"><li><a href="x">Voorbeeld over vocht</a></li></ul>'
+        '<h3 id="c">Sub</h3><p>Laatste.</p></article><p>Voet</p>'
+    )
+    found = chapters.page_sections(html, "hoofdstuk/")
+    assert [(s.url, s.title, s.chapter, s.text, s.level) for s in found] == [
+        ("hoofdstuk/", "Titel", "Titel", "Inleiding.", 1),
+        ("hoofdstuk/#a", "Deel A", "Titel", "Tekst over schimmel. Klein Meer.", 2),
+        ("hoofdstuk/#b", "Voorbeelden", "Titel", "", 2),
+        ("hoofdstuk/#c", "Sub", "Titel", "Laatste.", 3),
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -136,10 +180,25 @@ def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(si
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_index_folder_holds_only_what_index_json_names(site: Build, lang: str) -> None:
     folder, meta = read_index(site, lang)
-    named = {zoekindex.INDEX_FILE, *meta["kaarten"], *(name for _, name in meta["termen"])}
+    named = {zoekindex.INDEX_FILE, meta["volgorde"], *meta["kaarten"], *(name for _, name in meta["termen"])}
     assert {p.name for p in folder.iterdir()} == named
     # Small files: the first search needs index.json, one term file and a few card files
     assert max(p.stat().st_size for p in folder.iterdir()) < 64 * 1024
+
+
+def test_sort_orders_follow_the_data(site: Build, catalog: Catalog) -> None:
+    folder, meta = read_index(site, "nl")
+    orders = json.loads((folder / meta["volgorde"]).read_text(encoding="utf-8"))
+    cards = [row for name in meta["kaarten"] for row in json.loads((folder / name).read_text(encoding="utf-8"))]
+    by_id = {r.id: r for r in catalog.records}
+    records = [by_id[cards[n][0].rstrip("/").rsplit("/", 1)[-1]] for n in orders["nieuwste"]]
+    years = [r.get("startjaar") or 0 for r in records]
+    assert sorted(orders["nieuwste"]) == list(range(meta["aantal"])) and years == sorted(years, reverse=True)
+    places = [
+        " ".join(str(by_id[cards[n][0].rstrip("/").rsplit("/", 1)[-1]].get("plaats") or "").split()).casefold()
+        for n in orders["plaats"]
+    ]
+    assert places == sorted(places)
 
 
 def test_english_index_has_english_words_and_dutch_one_dutch(site: Build) -> None:
@@ -182,3 +241,18 @@ def test_hostile_text_stays_data(tmp_path: Path) -> None:
     files = zoekindex.build(catalog, "nl")
     rows = [row for name, text in files.items() if name.startswith("k-") for row in json.loads(text)]
     assert any(row[1] == '</script><img src=x onerror="alert(1)"> "quote" \u2028' for row in rows)
+
+
+def test_an_agreement_and_the_lessons_are_searched_too() -> None:
+    """Words only in ``afspraak`` or ``lessen`` (fields added in #13) find the example."""
+    catalog = copy.deepcopy(load_catalog())  # the loaded catalog is cached: never change it
+    record = catalog.records[0]
+    record.data["afspraak"] = "Een afspraak over zeldzaamwoordeen."
+    record.data["lessen"] = [
+        {"tekst": "Een les over zeldzaamwoordtwee.", "tekst_en": "A lesson about rareenglishword."}
+    ]
+    for lang, word in (("nl", "zeldzaamwoordeen"), ("nl", "zeldzaamwoordtwee"), ("en", "rareenglishword")):
+        docs = zoekindex.documents(catalog, lang)
+        index = zoekindex.postings(docs, lang)
+        number = next(i for i, d in enumerate(docs) if d.record is record)
+        assert [n for n, _ in index[stem(word, lang)]] == [number], (lang, word)

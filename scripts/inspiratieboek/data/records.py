@@ -370,7 +370,8 @@ def load_record(path: Path, data_dir: Path) -> tuple[Record | None, list[Problem
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap identity of the data folder: names, sizes and modification times."""
-    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", *record_paths(data_dir)]
+    # synoniemen.yml too: an edit to it alone must still be validated again (data/synonyms.py)
+    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", data_dir / "synoniemen.yml", *record_paths(data_dir)]
     result = []
     for path in paths:
         try:

@@ -22,6 +22,7 @@ import material
 
 from inspiratieboek.data.records import Catalog, Problem, Record, display_path, today
 from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, Field, Sub
+from inspiratieboek.data.synonyms import load_synonyms
 
 STALE_AFTER_DAYS = 2 * 365
 RESERVED_IDS = frozenset({"factor", "index"})
@@ -43,6 +44,7 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems += check_duplicate_sources(catalog)
     problems += check_factors_used(catalog)
     problems += check_factor_list(catalog)
+    problems += load_synonyms(catalog.data_dir)[1]
     return problems
 
 

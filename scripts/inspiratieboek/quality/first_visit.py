@@ -1,10 +1,10 @@
 """What a first visit to a page costs: every request the browser makes and the size
 of each response body, measured in Debian's Chromium.
 
-Why in a browser: the built files alone do not tell. Material's bundle fetches files
-that no HTML names (the search worker, the header-search index), and it is what the
+Why in a browser: the built files alone do not tell. Scripts fetch files that no
+HTML names (the search index, once a reader starts to search), and it is what the
 browser really fetches that a reader pays for (issue #8: a first visit to the home
-page at most 400 KiB, no request to another host). Used by tests/test_kopzoeken.py
+page at most 400 KiB, no request to another host). Used by tests/test_zoekvak.py
 and scripts/benchmark.py.
 """
 

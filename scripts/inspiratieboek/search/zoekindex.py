@@ -1,4 +1,5 @@
-"""The example search's index: built from data/, one per language, in small files.
+"""The book's search index: examples (from data/) and chapter sections (from the
+built pages), one index per language, in small files.
 
 Why our own index and not Pagefind (used until November 2026): the overview must
 show results within 100 ms of a keystroke, also with 5,000 examples. Pagefind's
@@ -9,19 +10,31 @@ so it costs a fraction of a second at build time, and the browser
 (overrides/assets/javascripts/ib-zoekindex.js) answers a keystroke with arithmetic
 on data it already holds.
 
-Files, per language, under ``zoekindex/<lang>/`` in the built site:
+The same engine serves the header search box on every page, the results page
+``/zoeken/`` and the overview: chapters and examples are ranked with the same
+Dutch stemming, compounds and typo handling (issue #16).
 
-- ``index.json``: what the browser loads first. The number of examples, how
-  many cards each card file holds, the term files with the first two letters of
-  their first stem, and each filter value as a bitset (base64; bit *i* = example
-  *i*). Examples are numbered in title order, so "sorted by title" costs nothing.
-- ``t-<hash>.json`` (terms): ``{"stammen": [...], "lijsten": [[...], ...]}``, stems in
-  sorted order, each with its postings as one flat list: example number (as the
-  gap from the previous one) and weight, repeated. A stem's file is found by its
-  first two letters, so a typed prefix of three or more letters needs one file.
-- ``k-<hash>.json`` (cards): ``[[path from the site root, title, place, summary, title_lang,
-  summary_lang], ...]`` for ``CARDS_PER_FILE`` examples in a row. ``*_lang`` is
-  "" when the text is in the page's language, else the language it is in.
+Format version 2. Files, per language, under ``zoekindex/<lang>/`` in the built site:
+
+- ``index.json``: what the browser loads first. ``aantal`` examples and
+  ``hoofdstukken`` chapter sections, how many cards each card file holds, the term
+  files with the first two letters of their first stem, and each filter value as a
+  bitset (base64; bit *i* = example *i*). Entries are numbered examples first
+  (0 .. aantal-1, in title order, so "sorted by title" costs nothing), then the
+  sections (in chapter order); filters only ever hold examples.
+- ``t-<hash>.json`` (terms): ``{"stammen": [...], "woorden": [...], "lijsten": [[...], ...]}``,
+  stems in sorted order; ``woorden`` the most frequent word of each stem as
+  written ("" when it is the stem itself), for "did you mean" suggestions; and the
+  postings as one flat list per stem: entry number (as the gap from the previous
+  one) and weight, repeated. A stem's file is found by its first two letters, so a
+  typed prefix of three or more letters needs one file.
+- ``k-<hash>.json`` (cards): ``CARDS_PER_FILE`` entries in a row. An example:
+  ``[path from the site root, title, place, summary, title_lang, summary_lang]``
+  (``*_lang`` is "" when the text is in the page's language, else its language).
+  A section: ``[path#anchor, heading, chapter title, start of its text, "", ""]``.
+- ``v-<hash>.json`` (orders, named by ``volgorde`` in index.json): for each sort
+  other than relevance and title, the examples' numbers in that order
+  (``{"nieuwste": [...], "plaats": [...]}``); fetched only when a reader sorts.
 
 File names carry a hash of their content: a browser that still holds an older
 ``index.json`` never mixes it with newer term or card files.
@@ -43,7 +56,11 @@ from pathlib import Path
 from typing import Any
 
 from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.synonyms import load_synonyms
+from inspiratieboek.search import chapters
+from inspiratieboek.search.chapters import Section
 from inspiratieboek.search.stemming import stem, stems
+from inspiratieboek.search.stemming import words as text_words
 from inspiratieboek.site.render import example_card, example_facts, localized
 
 INDEX_DIR = "zoekindex"
@@ -67,14 +84,47 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
 """Addresses in Markdown text: "https", "www" and domain names are no search words."""
 
 
+TEXT_FIELDS = ("aanpak", "resultaten", "afspraak")
+"""The long texts of an example that the search reads (with ``lessen``, a list)."""
+
+
+def lessons(record: Record, lang: str) -> list[str]:
+    """The text of each lesson (``lessen[].tekst``, English ``tekst_en`` where written)."""
+    found = []
+    for item in record.get("lessen") or []:
+        if isinstance(item, dict):
+            text = (item.get("tekst_en") if lang == "en" else None) or item.get("tekst")
+            if isinstance(text, str):
+                found.append(text)
+    return found
+
+
 @dataclass(frozen=True)
 class Document:
-    """One example as the search sees it, in one language."""
+    """One entry as the search sees it, in one language: an example (with its record)
+    or a chapter section (``record`` None, no filters)."""
 
-    record: Record
+    record: Record | None
     card: list[str]
     filters: dict[str, list[str]]
     fields: list[tuple[int, str]]
+
+
+def section_documents(sections: list[Section]) -> list[Document]:
+    """The chapters' sections as index entries, in chapter order.
+
+    The heading weighs like an example's title; the chapter's title like an
+    example's facts, so "zorg" ranks the sections of the care chapter above a
+    passing mention elsewhere."""
+    return [
+        Document(
+            record=None,
+            card=[s.url, s.title, s.chapter if s.chapter != s.title else "", s.snippet(), "", ""],
+            filters={},
+            fields=[(TITLE, s.title), (FACTS, s.chapter), (TEXT, s.text)],
+        )
+        for s in sections
+    ]
 
 
 def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
@@ -90,8 +140,8 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
         facts = [card["place"], card["province"], *named["groups"], *named["themes"]]
         facts += [f.name(lang) for f in named["factors"]]
         facts += [f"{o['name']} {o['kind']}" for o in named["organisations"]]
-        texts = [localized(record, key, lang) for key in ("aanpak", "resultaten")]
-        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t]
+        texts = [localized(record, key, lang) for key in TEXT_FIELDS]
+        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t] + lessons(record, lang)
         sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]
         fields = [
             (TITLE, title.value if title else record.id),
@@ -114,17 +164,32 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
                 fields=fields,
             )
         )
-    docs.sort(key=lambda d: (d.card[1].casefold(), d.record.id))
+    docs.sort(key=lambda d: (d.card[1].casefold(), d.record.id if d.record else ""))
     return docs
 
 
-def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]]:
-    """Per stem: (example number, weight) for each example that has it, in number order.
+def display_words(docs: list[Document], lang: str) -> dict[str, str]:
+    """Per stem: the word as readers most often see it written ("eenzaamheid" for
+    "eenzam"), so a suggestion shows a real word, never a stem."""
+    seen: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for doc in docs:
+        for _, text in doc.fields:
+            for word in text_words(text):
+                seen[stem(word, lang)][word] += 1
+    return {key: max(forms.items(), key=lambda item: (item[1], -len(item[0])))[0] for key, forms in seen.items()}
+
+
+def postings(
+    docs: list[Document], lang: str, synonyms: list[list[str]] | None = None
+) -> dict[str, list[tuple[int, int]]]:
+    """Per stem: (entry number, weight) for each entry that has it, in number order.
 
     Dutch glues words together: an example about "huurschulden" is also about
     "schulden", one about "thuiszorg" also about "zorg". So in Dutch a compound
     also counts, at half weight, for each word of the collection it ends with
-    (:func:`compound_tails`). The browser needs nothing for this.
+    (:func:`compound_tails`). And an entry with one word of a synonym group
+    (``data/synoniemen.yml``) counts, at half weight, for the others
+    (:func:`add_synonyms`). The browser needs nothing for either.
     """
     per_doc: list[dict[str, int]] = []
     for doc in docs:
@@ -134,15 +199,31 @@ def postings(docs: list[Document], lang: str) -> dict[str, list[tuple[int, int]]
                 weights[word] += weight
         per_doc.append(weights)
     tails = compound_tails({w for weights in per_doc for w in weights}) if lang == "nl" else {}
+    groups = [[tuple(stems(term, lang)) for term in group] for group in synonyms or []]
     index: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, weights in enumerate(per_doc):
         combined = dict(weights)
         for word, weight in weights.items():
             for tail in tails.get(word, ()):
                 combined[tail] = max(combined.get(tail, 0), max(1, weight // 2))
+        add_synonyms(combined, weights, groups)
         for word, weight in combined.items():
             index[word].append((number, min(weight, MAX_WEIGHT)))
     return index
+
+
+def add_synonyms(combined: dict[str, int], weights: dict[str, int], groups: list[list[tuple[str, ...]]]) -> None:
+    """Give an entry that has one term of a synonym group the other terms too, at
+    half the weight of the term it has: "huiskamer" makes it found by "buurtkamer",
+    "older people" by "elderly" (a phrase counts when all its words are there)."""
+    for group in groups:
+        present = [min(weights[s] for s in term) for term in group if term and all(s in weights for s in term)]
+        if not present:
+            continue
+        weight = max(1, max(present) // 2)
+        for term in group:
+            for word in term:
+                combined[word] = max(combined.get(word, 0), weight)
 
 
 COMPOUND_PART = 4
@@ -228,6 +309,31 @@ def bitset(numbers: list[int], size: int) -> str:
     return base64.b64encode(bytes(bits)).decode("ascii")
 
 
+SORTS = ("nieuwste", "plaats")
+"""Sort orders besides relevance and title (``?sorteer=`` on the overview)."""
+
+
+def sort_orders(examples: list[Document]) -> dict[str, list[int]]:
+    """Example numbers newest first (start year, then title) and by place (then title).
+
+    Examples are numbered in title order, so ties keep title order by number."""
+
+    def year(number: int) -> int:
+        record = examples[number].record
+        value = record.get("startjaar") if record else None
+        return value if isinstance(value, int) else 0
+
+    def place(number: int) -> str:
+        record = examples[number].record
+        return " ".join(str(record.get("plaats") or "").split()).casefold() if record else ""
+
+    numbers = range(len(examples))
+    return {
+        "nieuwste": sorted(numbers, key=lambda n: (-year(n), n)),
+        "plaats": sorted(numbers, key=lambda n: (place(n) or "\uffff", n)),
+    }
+
+
 def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -236,13 +342,17 @@ def _hashed(prefix: str, text: str) -> str:
     return f"{prefix}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}.json"
 
 
-def build(catalog: Catalog, lang: str, folder: str = "") -> dict[str, str]:
-    """Every file of one language's index: file name -> JSON text (``folder`` as in :func:`documents`)."""
-    docs = documents(catalog, lang, folder)
+def build(catalog: Catalog, lang: str, folder: str = "", sections: list[Section] | None = None) -> dict[str, str]:
+    """Every file of one language's index: file name -> JSON text (``folder`` as in
+    :func:`documents`; ``sections``: the language's chapter sections, from :mod:`chapters`)."""
+    examples = documents(catalog, lang, folder)
+    docs = examples + section_documents(sections or [])
     files: dict[str, str] = {}
+    shown = display_words(docs, lang)
+    synonyms = load_synonyms(catalog.data_dir)[0].get(lang, [])
 
     groups: dict[str, list[str]] = defaultdict(list)
-    index = postings(docs, lang)
+    index = postings(docs, lang, synonyms)
     for word in sorted(index):
         groups[word[:2]].append(word)
     term_files: list[list[str]] = []
@@ -260,7 +370,14 @@ def build(catalog: Catalog, lang: str, folder: str = "") -> dict[str, str]:
         term_files.append(pending)
     parts = []
     for words in term_files:
-        text = _dump({"stammen": words, "lijsten": [encode_postings(index[w]) for w in words]})
+        forms = [shown.get(w, w) for w in words]
+        text = _dump(
+            {
+                "stammen": words,
+                "woorden": [form if form != w else "" for form, w in zip(forms, words, strict=True)],
+                "lijsten": [encode_postings(index[w]) for w in words],
+            }
+        )
         name = _hashed("t", text)
         files[name] = text
         parts.append([words[0][:2], name])
@@ -272,23 +389,29 @@ def build(catalog: Catalog, lang: str, folder: str = "") -> dict[str, str]:
         files[name] = text
         cards.append(name)
 
+    orders_text = _dump(sort_orders(examples))
+    orders = _hashed("v", orders_text)
+    files[orders] = orders_text
+
     by_value: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for number, doc in enumerate(docs):
+    for number, doc in enumerate(examples):
         for param, values in doc.filters.items():
             for value in values:
                 if value:
                     by_value[param][value].append(number)
     filters = {
-        param: {value: bitset(numbers, len(docs)) for value, numbers in sorted(values.items())}
+        param: {value: bitset(numbers, len(examples)) for value, numbers in sorted(values.items())}
         for param, values in sorted(by_value.items())
     }
     files[INDEX_FILE] = _dump(
         {
-            "versie": 1,
+            "versie": 2,
             "taal": lang,
-            "aantal": len(docs),
+            "aantal": len(examples),
+            "hoofdstukken": len(docs) - len(examples),
             "kaarten_per_bestand": CARDS_PER_FILE,
             "kaarten": cards,
+            "volgorde": orders,
             "termen": parts,
             "filters": filters,
         }
@@ -298,6 +421,9 @@ def build(catalog: Catalog, lang: str, folder: str = "") -> dict[str, str]:
 
 def write(site_dir: Path, catalog: Catalog, languages: list[str], default: str) -> dict[str, int]:
     """Write each language's index under ``zoekindex/<lang>/``; returns bytes per language.
+
+    The chapters are read from the pages already built in ``site_dir``
+    (:func:`chapters.sections`), so this runs after the last language is built.
 
     The new index is written beside the old one and then swapped in, so a reader
     of ``mkdocs serve`` never loads half an index.
@@ -311,7 +437,8 @@ def write(site_dir: Path, catalog: Catalog, languages: list[str], default: str) 
         folder = fresh / lang
         folder.mkdir(parents=True)
         total = 0
-        for name, text in build(catalog, lang, "" if lang == default else f"{lang}/").items():
+        found = chapters.sections(site_dir, lang, languages, default)
+        for name, text in build(catalog, lang, "" if lang == default else f"{lang}/", found).items():
             data = text.encode("utf-8")
             (folder / name).write_bytes(data)
             total += len(data)

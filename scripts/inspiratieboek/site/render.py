@@ -304,6 +304,14 @@ def render_overview(catalog: Catalog, lang: str) -> str:
     )
 
 
+def render_search_page(catalog: Catalog, lang: str) -> str:
+    """The results page's search (``/zoeken/``): the overview's form, which there
+    also lists chapter sections (marker ``<!-- zoekpagina -->`` in docs/zoeken.md)."""
+    return ENV.get_template("zoekpagina.md.html").render(
+        lang=lang, t=label(lang), search=search_form(catalog, lang, page="pagina")
+    )
+
+
 def render_factor_list(catalog: Catalog, factor: Factor, lang: str) -> str:
     """The list inside a factor chapter: every example of the factor, up to ``LIST_LIMIT``."""
     records = records_for_factor(catalog, factor.slug)
