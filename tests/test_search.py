@@ -31,15 +31,32 @@ def test_form_lists_every_value_of_every_vocabulary_in_the_page_language() -> No
     catalog = load_catalog()
     for lang in ("nl", "en"):
         form = search.search_form(catalog, lang)
-        assert [k["param"] for k in form["kinds"]] == ["factor", "thema", "doelgroep", "organisatie", "provincie"]
+        assert [k["param"] for k in form["kinds"]] == [
+            "factor",
+            "thema",
+            "doelgroep",
+            "organisatie",
+            "provincie",
+            "soort",
+            "status",
+            "resultaat",
+        ]
         factor = form["kinds"][0]
         assert factor["label"] == label(lang)["search_factor"]
         assert [o["slug"] for o in factor["options"]] == list(catalog.vocab.factoren)
         assert [o["name"] for o in factor["options"]] == [f.name(lang) for f in catalog.vocab.factoren.values()]
-        province = form["kinds"][-1]
+        province = next(k for k in form["kinds"] if k["param"] == "provincie")
         assert {o["slug"]: o["name"] for o in province["options"]} == {
             slug: term.name(lang) for slug, term in catalog.vocab.provincies.items()
         }
+        # Issue #13: kind of example, status and kind of result are filters too.
+        for param, vocab in (
+            ("soort", "soorten_voorbeeld"),
+            ("status", "statussen"),
+            ("resultaat", "resultaatsoorten"),
+        ):
+            kind = next(k for k in form["kinds"] if k["param"] == param)
+            assert [o["slug"] for o in kind["options"]] == list(catalog.vocab.by_name(vocab))
 
 
 def test_search_labels_exist_in_both_languages_and_differ() -> None:

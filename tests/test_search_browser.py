@@ -585,3 +585,23 @@ def test_switching_language_keeps_query_filters_and_sort(page: object, base_url:
     assert "/en/voorbeelden/?" in page.url
     assert chosen(page, "factor") == ["zorg"] and sorted(chosen(page, "provincie")) == ["utrecht", "zeeland"]
     assert page.input_value("#ib-zoek") == "ouderen" and page.input_value("#ib-sorteer") == "plaats"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_kind_status_and_result_filters_follow_the_data_and_live_in_the_url(
+    page: object, base_url: str, catalog: Catalog, lang: str
+) -> None:
+    """Issue #13: 'only examples with a measured result', agreements only, what still runs."""
+    overview(page, base_url, {"resultaat": "gemeten-effect"}, lang)
+    measured = with_filter(catalog, resultaat="gemeten-effect")
+    assert measured and sorted(result_ids(page)) == sorted(measured)
+    assert chosen(page, "resultaat") == ["gemeten-effect"]
+    # Ticking 'agreement' narrows to measured agreements; ticking a status narrows further.
+    tick(page, "soort", "afspraak")
+    assert sorted(result_ids(page)) == sorted(measured & with_filter(catalog, soort="afspraak"))
+    assert "soort=afspraak" in page.url and "resultaat=gemeten-effect" in page.url
+    page.go_back()
+    settle(page)
+    assert sorted(result_ids(page)) == sorted(measured)
+    counts = option_counts(page, "status")
+    assert counts == {slug: len(measured & with_filter(catalog, status=slug)) for slug in catalog.vocab.statussen}

@@ -140,7 +140,16 @@ def test_filter_bitsets_match_the_data(site: Build, catalog: Catalog, lang: str)
                 number_of[r.id] for r in catalog.records if value in example_card(r, catalog, lang)["filters"][param]
             }
             assert members(bits, meta["aantal"]) == expected, (param, value)
-    assert set(meta["filters"]) == {"factor", "thema", "doelgroep", "organisatie", "provincie"}
+    assert set(meta["filters"]) == {
+        "factor",
+        "thema",
+        "doelgroep",
+        "organisatie",
+        "provincie",
+        "soort",
+        "status",
+        "resultaat",
+    }
 
 
 def test_words_are_found_by_their_stem_in_the_file_of_their_first_two_letters(site: Build, catalog: Catalog) -> None:

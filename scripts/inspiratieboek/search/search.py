@@ -36,6 +36,9 @@ FILTER_KINDS: tuple[FilterKind, ...] = (
     FilterKind("doelgroep", "doelgroepen", "search_group", "search_all_group"),
     FilterKind("organisatie", "soorten", "search_organisation", "search_all_organisation"),
     FilterKind("provincie", "provincies", "search_province", "search_all_province"),
+    FilterKind("soort", "soorten_voorbeeld", "search_kind", "search_all_kind"),
+    FilterKind("status", "statussen", "search_status", "search_all_status"),
+    FilterKind("resultaat", "resultaatsoorten", "search_result", "search_all_result"),
 )
 """Form order = order of the parameters in a shared URL. The parameter names are
 the keys of ``render.example_card()["filters"]`` and never change: links to

@@ -127,6 +127,9 @@ def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
             "doelgroep": list(record.get("doelgroepen") or []),
             "thema": list(record.get("themas") or []),
             "organisatie": sorted({o.get("soort") for o in record.get("organisaties") or [] if isinstance(o, dict)}),
+            "soort": [record.get("soort_voorbeeld")],
+            "status": [record.get("status")],
+            "resultaat": [record.get("resultaat_soort")],
         },
     }
 
