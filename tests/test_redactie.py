@@ -172,7 +172,9 @@ def test_issue_form_asks_for_the_fields_of_a_record() -> None:
     asked = {e["id"]: e for e in form["body"] if "id" in e and e["type"] != "checkboxes"}
     assert list(asked) == submitted_fields()
     assert set(submitted_fields()) == {f.key for f in FIELDS} - {f.key for f in FIELDS if f.translation_of} - {
-        "laatst_gecontroleerd"
+        "laatst_gecontroleerd",
+        "controle",
+        "erkenning",
     }
     required = {f.key for f in FIELDS if f.required}
     for key, element in asked.items():

@@ -47,18 +47,18 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question("titel", "Titel", "Title", "Kort en zakelijk: wat, wie en waar."),
     Question(
-        "soort_voorbeeld",
-        "Soort voorbeeld",
-        "Kind of example",
-        "Een project of aanpak, een afspraak tussen partners (zoals een prestatieafspraak) of een programma?",
-        "dropdown",
-    ),
-    Question(
         "samenvatting",
         "Samenvatting",
         "Summary",
         "1 tot 3 zinnen: wat doen ze, voor wie, en wat levert het op?",
         "textarea",
+    ),
+    Question(
+        "soort_voorbeeld",
+        "Soort voorbeeld",
+        "Kind of example",
+        "Een project of aanpak, een afspraak tussen partners (zoals een prestatieafspraak) of een programma?",
+        "dropdown",
     ),
     Question(
         "factoren",
@@ -80,20 +80,6 @@ QUESTIONS: tuple[Question, ...] = (
     Question("doelgroepen", "Doelgroepen", "Target groups", "Voor wie is het project?", "dropdown-multiple"),
     Question("themas", "Thema's", "Themes", "Over welke onderwerpen gaat het project?", "dropdown-multiple"),
     Question(
-        "aanpak",
-        "Aanpak",
-        "Approach",
-        "Wat deden ze, met wie en hoe?",
-        "textarea",
-    ),
-    Question(
-        "afspraak",
-        "Afspraak",
-        "Agreement",
-        "Alleen bij een afspraak: wat spraken de partners af? Noem het jaar en wie tekende.",
-        "textarea",
-    ),
-    Question(
         "status",
         "Status",
         "Status",
@@ -106,6 +92,20 @@ QUESTIONS: tuple[Question, ...] = (
         "Eindjaar",
         "End year",
         "Alleen als het project is afgerond of gestopt: in welk jaar? Mag leeg blijven.",
+    ),
+    Question(
+        "aanpak",
+        "Aanpak",
+        "Approach",
+        "Wat deden ze, met wie en hoe?",
+        "textarea",
+    ),
+    Question(
+        "afspraak",
+        "Afspraak",
+        "Agreement",
+        "Alleen bij een afspraak: wat spraken de partners af? Noem het jaar en wie tekende.",
+        "textarea",
     ),
     Question(
         "resultaat_soort",
