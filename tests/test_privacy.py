@@ -1,7 +1,10 @@
-"""Privacy and clean loading gate: every built page, loaded in Chromium from a
-server on 127.0.0.1, contacts no other host, sets no cookie, logs no console
-error and requests nothing that is missing (no 404s). Nothing we ship mentions
-an analytics service.
+"""Privacy and clean loading gate: every kind of built page (each top-level page,
+and of every group of deeper pages the first, the smallest and the largest, in
+both languages), loaded in Chromium from a server on 127.0.0.1, contacts no other
+host, sets no cookie, logs no console error and requests nothing that is missing
+(no 404s). Nothing we ship mentions an analytics service. That no page at all
+loads from another host or links to a missing file is checked on every page's
+HTML without a browser (test_seo.py, test_links.py).
 
 Every request to another host is blocked before it leaves (so the check is the
 same offline and online) and counted as a failure.
@@ -14,7 +17,14 @@ from pathlib import Path
 
 import pytest
 from conftest import Build, own_page
-from inspiratieboek.quality.browser_audit import PageLoad, analytics_markers, describe, load_every_page, serve
+from inspiratieboek.quality.browser_audit import (
+    PageLoad,
+    analytics_markers,
+    describe,
+    load_every_page,
+    representative_pages,
+    serve,
+)
 from inspiratieboek.quality.site_audit import Site
 
 pytestmark = pytest.mark.browser
@@ -28,10 +38,24 @@ def host(site: Build) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def crawl(site: Build, browser: object, host: str) -> list[PageLoad]:
-    """Every page of the built site, each loaded in a fresh browser context."""
+    """Every kind of page of the built site, each loaded in a fresh browser context."""
     paths = [url.lstrip("/") for url in Site(site.site, "https://example.invalid/").pages]
     assert len(paths) > 150, f"only {len(paths)} pages found in {site.site}"
-    return load_every_page(browser, host, paths)
+    return load_every_page(browser, host, representative_pages(site.site, paths))
+
+
+def test_each_kind_of_page_is_loaded_in_both_languages(site: Build) -> None:
+    paths = [url.lstrip("/") for url in Site(site.site, "https://example.invalid/").pages]
+    chosen = representative_pages(site.site, paths)
+    top = [p for p in paths if p.removeprefix("en/").strip("/").count("/") == 0]
+    assert set(top) <= set(chosen), "every top-level page (chapters, overview, search) is loaded"
+    for language in ("", "en/"):
+        examples = [
+            p for p in chosen if p.startswith(f"{language}voorbeelden/") and p.count("/") == 2 + len(language) // 3
+        ]
+        assert 1 <= len(examples) <= 3, examples
+        assert any(p.startswith(f"{language}factoren/") for p in chosen)
+    assert len(chosen) < len(paths) / 3
 
 
 def test_every_page_loads(crawl: list[PageLoad]) -> None:

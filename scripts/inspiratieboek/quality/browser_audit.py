@@ -191,6 +191,39 @@ def _record_failure(result: PageLoad, url: str, why: str) -> None:
         result.failed.append(f"{url} ({why})")
 
 
+def representative_pages(site_dir: Path, paths: list[str]) -> list[str]:
+    """One browser load per kind of page, instead of all of them.
+
+    Why: loading all 300+ pages in Chromium took 7 minutes of the test run, while
+    example pages differ only in their data, and the static audit
+    (``site_audit.foreign_resources``, ``broken_links``) already reads every page's
+    HTML for other hosts and missing files. Pages are grouped by language, first
+    URL segment and depth; top-level pages (each chapter may load its own script)
+    are all kept; of each deeper group the first, the smallest and the largest
+    page are kept, so an example with every field and one with the fewest are
+    both loaded.
+    """
+    groups: dict[tuple[str, str, int], list[str]] = {}
+    for path in sorted(paths):
+        language, rest = ("en", path[3:]) if path.startswith("en/") else ("nl", path)
+        parts = rest.strip("/").split("/")
+        groups.setdefault((language, parts[0] if len(parts) > 1 else "", len(parts)), []).append(path)
+
+    def size(path: str) -> int:
+        file = site_dir / path
+        file = file / "index.html" if path.endswith("/") or not path else file
+        return file.stat().st_size if file.exists() else 0
+
+    chosen: list[str] = []
+    for (_language, section, _depth), members in sorted(groups.items()):
+        if not section:
+            chosen += members
+            continue
+        by_size = sorted(members, key=size)
+        chosen += [p for p in dict.fromkeys([members[0], by_size[0], by_size[-1]])]
+    return chosen
+
+
 def load_every_page(browser: Browser, base_url: str, paths: list[str], at_once: int = 4) -> list[PageLoad]:
     """Load each path in a fresh context (no shared cookies or storage).
 
