@@ -26,6 +26,7 @@ from pathlib import Path
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.quality import (
+    broken_records,
     browser_audit,
     readability,
     site_audit,
@@ -186,18 +187,16 @@ def privacy_and_loading(browser: object, host: str, site: site_audit.Site) -> li
 
 
 def robustness() -> Gate:
-    """Each broken record of tests/test_broken_records.py must be refused with its message.
+    """Each broken record (``broken_records.cases``) must be refused with its message.
 
     Checked with the loader and validator the build runs first (the end-to-end
     builds, one per case, are in the test suite).
     """
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_broken_records import CASES, GOOD
-
+    good = broken_records.GOOD_RECORD.read_text(encoding="utf-8")
     cases: list[tuple[str, Callable[[Path], None], str]] = [
-        (name, _writer("kapot.yml", text), expected) for name, text, expected in CASES
+        (name, _writer("kapot.yml", text), expected) for name, text, expected in broken_records.cases(good)
     ]
-    cases.append(("duplicate id", _writer("synthetisch-a.yaml", GOOD), "id 'synthetisch-a' komt vaker voor"))
+    cases.append(("duplicate id", _writer("synthetisch-a.yaml", good), "id 'synthetisch-a' komt vaker voor"))
     cases.append(("symlink out of data", _symlink, "bestand verwijst naar een plek buiten data/"))
     missed = []
     for name, write, expected in cases:
