@@ -42,7 +42,7 @@ HTML_LANG = re.compile(r'<html lang="[^"]*"')
 HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 MORE_LINK = re.compile(r'<p class="ib-meer"><a href="([^"]+)"')
-_saved_404: dict[str, bytes] = {}
+_saved_404: dict[str, str] = {}
 _build_catalog: dict[str, Catalog] = {}
 """The catalog validated in this build's on_pre_build, per config file. Later events
 reuse it: checking the data folder's fingerprint on every page would cost one
@@ -60,7 +60,7 @@ def _catalog(config: MkDocsConfig) -> Catalog:
 
 def _build_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+    return str(getattr(i18n, "current_language", None) or config.theme["language"])
 
 
 def _default_language(config: MkDocsConfig) -> str:
@@ -152,10 +152,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     address the page happens to be opened from.
     """
     html = begrippen.first_use_only(html)
-    if not page.canonical_url or 'class="ib-meer"' not in html:
+    canonical = page.canonical_url
+    if not canonical or 'class="ib-meer"' not in html:
         return html
     return MORE_LINK.sub(
-        lambda m: f'{m.group(0)} data-ib-adres="{escape(urljoin(page.canonical_url, unescape(m.group(1))))}"', html
+        lambda m: f'{m.group(0)} data-ib-adres="{escape(urljoin(canonical, unescape(m.group(1))))}"', html
     )
 
 

@@ -8,7 +8,7 @@ Tasks:
   schema   show (or --write) the JSON Schema generated from scripts/schema.py
   build    validate, generate pages and build the site into site/ (or --site-dir)
   serve    build and serve on http://127.0.0.1:8000 with live reload
-  test     the whole test suite: ruff, the validator and pytest (browser tests included)
+  test     the whole test suite: ruff, mypy, the validator and pytest (browser tests included)
   nieuw    start a new example from the template (asks for title, factors and place)
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
   pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
@@ -92,6 +92,7 @@ def task_test(args: argparse.Namespace) -> int:
     steps = [
         [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
         [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
+        [sys.executable, "-m", "mypy"],  # the files and rules are in pyproject.toml, [tool.mypy]
         [sys.executable, "-m", "pytest", *args.pytest_args],
     ]
     for step in steps:
@@ -171,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"onbekende argumenten: {' '.join(extra)}")
     if args.task == "test":
         args.pytest_args = [*args.pytest_args, *extra]
-    return args.func(args)
+    code: int = args.func(args)
+    return code
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from inspiratieboek.publish.outline import heading_texts, repair_outline
 from inspiratieboek.site.paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import Browser, Playwright, Route
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
@@ -78,7 +78,7 @@ def check_tools(chromium: Path = CHROMIUM) -> None:
         raise PdfError(f"Python-pakket ontbreekt ({exc.name}). Installeer het met: {INSTALL_PYTHON}") from None
 
 
-def launch(playwright: object, chromium: Path = CHROMIUM) -> Browser:
+def launch(playwright: Playwright, chromium: Path = CHROMIUM) -> Browser:
     """Debian's Chromium, headless, without background requests."""
     return playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
 
@@ -134,7 +134,11 @@ def destination_pages(data: bytes, keys: list[str]) -> dict[str, int]:
     missing = [key for key in keys if key not in found]
     if missing:
         raise PdfError(f"het boek mist deze delen in de PDF: {', '.join(missing)}")
-    return {key: reader.get_destination_page_number(found[key]) + 1 for key in keys}
+    pages = {key: reader.get_destination_page_number(found[key]) for key in keys}
+    lost = [key for key, number in pages.items() if number is None]
+    if lost:
+        raise PdfError(f"deze delen van het boek staan in de PDF op geen enkele pagina: {', '.join(lost)}")
+    return {key: number + 1 for key, number in pages.items() if number is not None}
 
 
 def render_book(printer: Printer, the_book: book_module.Book) -> bytes:

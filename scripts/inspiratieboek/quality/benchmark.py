@@ -208,7 +208,7 @@ def measure_phases(project: Path) -> tuple[float, float]:
 def measure_search(project: Path, site: Path) -> float | None:
     """Time of the examples' search index step alone (scripts/zoekindex.py), if the project has one."""
     try:
-        from inspiratieboek.search import zoekindex  # type: ignore[import-not-found]
+        from inspiratieboek.search import zoekindex
     except ImportError:
         return None
     catalog = load_catalog(project / "data")

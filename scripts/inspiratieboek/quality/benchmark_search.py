@@ -39,11 +39,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import chromium, serve
 from inspiratieboek.quality.projectcopy import copy_project, synthetic_facts, synthetic_records
 from inspiratieboek.search import zoekindex
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -187,7 +191,7 @@ def measure_browser(site: Path) -> dict:
         page = context.new_page()
         downloads: list[tuple[str, int, int]] = []
 
-        def remember(response: object) -> None:
+        def remember(response: Response) -> None:
             try:
                 body = response.body()
             except Exception:  # redirects and aborted requests have no body
@@ -240,14 +244,14 @@ def measure_browser(site: Path) -> dict:
     return figures
 
 
-def measure_header_box(browser: object, base: str) -> dict:
+def measure_header_box(browser: Browser, base: str) -> dict:
     """The header box on a chapter page: bytes of a first search, keystroke to suggestions."""
     figures: dict = {}
     context = browser.new_context()
     page = context.new_page()
     downloads: list[tuple[str, int, int]] = []
 
-    def remember(response: object) -> None:
+    def remember(response: Response) -> None:
         try:
             body = response.body()
         except Exception:  # redirects and aborted requests have no body

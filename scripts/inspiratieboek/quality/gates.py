@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.data.validate import errors, validate
@@ -31,6 +32,9 @@ from inspiratieboek.quality import (
     readability,
     site_audit,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -103,7 +107,7 @@ def metadata(site: site_audit.Site) -> Gate:
 # --- In the browser ----------------------------------------------------------------------
 
 
-def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, dict[str, int]]]:
+def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, ViewportSize]]:
     """Every page type in both languages at desktop width, and the main ones at 390 px."""
     own = [url.lstrip("/") for url in site.pages if "/voorbeelden/" not in url and not site.is_error_page(url)]
     views = [(path, browser_audit.DESKTOP) for path in own]
@@ -120,7 +124,7 @@ def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, dict[
     return views
 
 
-def accessibility(browser: object, host: str, site: site_audit.Site, example: str) -> Gate:
+def accessibility(browser: Browser, host: str, site: site_audit.Site, example: str) -> Gate:
     views = axe_page_views(site, example)
     found: list[str] = []
     for path, viewport in views:
@@ -139,7 +143,7 @@ def accessibility(browser: object, host: str, site: site_audit.Site, example: st
     )
 
 
-def keyboard(browser: object, host: str, example: str) -> Gate:
+def keyboard(browser: Browser, host: str, example: str) -> Gate:
     found: list[str] = []
     paths = ["", "factoren/werk/", f"voorbeelden/{example}/", "voorbeelden/", "en/"]
     for path in paths:
@@ -159,7 +163,7 @@ def keyboard(browser: object, host: str, example: str) -> Gate:
     )
 
 
-def privacy_and_loading(browser: object, host: str, site: site_audit.Site) -> list[Gate]:
+def privacy_and_loading(browser: Browser, host: str, site: site_audit.Site) -> list[Gate]:
     loads = browser_audit.load_every_page(browser, host, [url.lstrip("/") for url in site.pages])
     elsewhere = [f"{c.url}: {u}" for c in loads for u in c.elsewhere]
     cookies = [f"{c.url}: {k}" for c in loads for k in c.cookies]

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import CHROMIUM, CHROMIUM_ARGS, serve
@@ -69,7 +70,8 @@ def pages() -> dict[str, str]:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def build(site_dir: Path, base_url: str) -> None:
@@ -82,7 +84,7 @@ def build(site_dir: Path, base_url: str) -> None:
     )
 
 
-def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict:
+def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict[str, Any]:
     """One Lighthouse run; returns the parsed JSON report."""
     args = [
         str(binary),
@@ -96,7 +98,8 @@ def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict:
     if form == "desktop":
         args.append("--preset=desktop")
     subprocess.run(args, env=os.environ | {"CHROME_PATH": str(CHROMIUM)}, check=True)
-    return json.loads(report.read_text(encoding="utf-8"))
+    result: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    return result
 
 
 def shortfalls(result: dict) -> list[str]:
