@@ -8,7 +8,7 @@ Tasks:
   schema   show (or --write) the JSON Schema generated from scripts/schema.py
   build    validate, generate pages and build the site into site/ (or --site-dir)
   serve    build and serve on http://127.0.0.1:8000 with live reload
-  test     the whole test suite: ruff, mypy, the validator and pytest (browser tests included)
+  test     the whole test suite: ruff, mypy, ESLint, the validator and pytest (browser tests included)
   nieuw    start a new example from the template (asks for title, factors and place)
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
   pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,9 @@ from inspiratieboek.editors import (
 from inspiratieboek.publish import pdf
 
 ROOT = Path(__file__).resolve().parent.parent
+
+JSLINT = Path("tests") / "jslint"
+"""ESLint for overrides/assets/javascripts/: exact versions in its package-lock.json."""
 
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -84,19 +88,31 @@ def task_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{args.port}")
 
 
+def _javascript_lint() -> list[list[str]]:
+    """Install ESLint once (``npm ci``: the locked versions), then lint our scripts."""
+    install = [["npm", "ci", "--prefix", str(JSLINT), "--no-audit", "--no-fund"]]
+    eslint = str(JSLINT / "node_modules" / "eslint" / "bin" / "eslint.js")
+    lint = ["node", eslint, "--config", str(JSLINT / "eslint.config.js"), "overrides/assets/javascripts"]
+    return [*([] if (ROOT / JSLINT / "node_modules").is_dir() else install), lint]
+
+
 def task_test(args: argparse.Namespace) -> int:
     """Run every check CI runs. Browser tests need Debian's Chromium; say so up front."""
     if not Path("/usr/bin/chromium").exists():
         print("Chromium ontbreekt. Installeer het eerst: sudo apt-get install chromium poppler-utils", file=sys.stderr)
         return 2
+    if not shutil.which("npm"):
+        print("Node.js en npm ontbreken. Installeer ze eerst: sudo apt-get install nodejs npm", file=sys.stderr)
+        return 2
     steps = [
         [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
         [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
         [sys.executable, "-m", "mypy"],  # the files and rules are in pyproject.toml, [tool.mypy]
+        *_javascript_lint(),
         [sys.executable, "-m", "pytest", *args.pytest_args],
     ]
     for step in steps:
-        print("+", " ".join(step[1:]), flush=True)
+        print("+", " ".join(step[1:] if step[0] == sys.executable else step), flush=True)
         code = subprocess.call(step, cwd=ROOT, env=os.environ | QUIET_ENV)
         if code:
             return code

@@ -1,5 +1,6 @@
-"""The static checks of ``manage.py test`` (issue #19): mypy for scripts/, and the
-settings are strict enough to catch the kinds of mistakes they were added for.
+"""The static checks of ``manage.py test`` (issue #19): mypy for scripts/ and ESLint
+for overrides/assets/javascripts/, with settings strict enough to catch the kinds of
+mistakes they were added for.
 
 A check that runs but lets everything through looks the same as one that passes, so
 each test feeds it a small file with a known mistake and expects it named.
@@ -7,6 +8,8 @@ each test feeds it a small file with a known mistake and expects it named.
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 import manage
@@ -44,3 +47,42 @@ def test_manage_test_runs_mypy_after_ruff_and_before_pytest(monkeypatch: pytest.
     assert manage.main(["test", "-k", "nothing"]) == 0
     names = [" ".join(step[1:3]) for step in steps]
     assert names.index("-m ruff") < names.index("-m mypy") < names.index("-m pytest"), names
+
+
+JS_MISTAKES = """(function () {
+  "use strict";
+  function total(items) {
+    let sum = 0;
+    items.forEach((item) => { if (item.count == "3") sum += item.count; });
+    return sum + totaal;
+  }
+  var unused = total;
+})();
+"""
+
+
+def eslint(source: str, name: str = "overrides/assets/javascripts/fout.js") -> set[tuple[int, str | None]]:
+    """(line, rule) of each ESLint finding on ``source`` as if it were the file ``name``,
+    with the settings of ``manage.py test``."""
+    for step in manage._javascript_lint()[:-1]:  # npm ci, when ESLint is not installed yet
+        subprocess.run(step, cwd=ROOT, check=True)
+    lint = manage._javascript_lint()[-1]
+    command = [*lint[:-1], "--format", "json", "--stdin", "--stdin-filename", name]
+    result = subprocess.run(command, cwd=ROOT, input=source, capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    return {(m.get("line", 0), m["ruleId"]) for report in json.loads(result.stdout) for m in report["messages"]}
+
+
+def test_eslint_catches_undefined_names_loose_equality_and_unused_variables() -> None:
+    found = eslint(JS_MISTAKES)
+    assert {(5, "eqeqeq"), (6, "no-undef"), (8, "no-unused-vars"), (8, "no-var")} <= found, found
+
+
+def test_eslint_leaves_vendored_scripts_alone() -> None:
+    found = eslint(JS_MISTAKES, "overrides/assets/javascripts/vendor/fout.js")
+    assert not [rule for _, rule in found if rule], found  # only "file ignored"
+
+
+def test_our_scripts_pass_eslint() -> None:
+    result = subprocess.run(manage._javascript_lint()[-1], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -178,8 +178,8 @@
       const counts = {};
       Object.entries(this.filters).forEach(([param, values]) => {
         const base = matching.slice();
-        Object.entries(chosen).forEach(([other, values]) => {
-          if (other !== param) andInto(base, this.anyOf(other, values));
+        Object.entries(chosen).forEach(([other, otherValues]) => {
+          if (other !== param) andInto(base, this.anyOf(other, otherValues));
         });
         counts[param] = {};
         Object.entries(values).forEach(([value, bits]) => {
