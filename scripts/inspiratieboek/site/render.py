@@ -24,8 +24,8 @@ import material
 from markupsafe import Markup
 
 from inspiratieboek.data.records import Catalog, Factor, Record
-from inspiratieboek.search.search import search_form
 from inspiratieboek.site.labels import label
+from inspiratieboek.site.searchform import search_form
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")

@@ -8,7 +8,11 @@ index (:mod:`zoekindex`, read by ib-zoekindex.js); Material's search plugin is o
 
 The form's labels and filter values come from ``data/`` and :mod:`labels` in the
 page's language (:func:`search_form`), so the browser script holds no text and no
-lists of its own. The header box on every page is :mod:`searchbox`.
+lists of its own. The header box on every page is :mod:`inspiratieboek.search.searchbox`.
+
+In the site layer, not in search/: the overview page and the results page
+(:mod:`render`) include this form, and the site never imports from search/, which
+stands on it (tests/test_architecture.py).
 """
 
 from __future__ import annotations
