@@ -18,7 +18,6 @@ Tasks:
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -33,13 +32,12 @@ from inspiratieboek.editors import (
     translations,
 )
 from inspiratieboek.publish import pdf
+from inspiratieboek.site.build import mkdocs_command, mkdocs_env, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
 JSLINT = Path("tests") / "jslint"
 """ESLint for overrides/assets/javascripts/: exact versions in its package-lock.json."""
-
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def task_check(args: argparse.Namespace) -> int:
@@ -72,15 +70,14 @@ def task_schema(args: argparse.Namespace) -> int:
 
 
 def _mkdocs(*arguments: str) -> int:
-    env = os.environ | QUIET_ENV
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=ROOT, env=env)
+    return subprocess.call(mkdocs_command(*arguments), cwd=ROOT, env=mkdocs_env())
 
 
 def task_build(args: argparse.Namespace) -> int:
     """Build the whole site (the hook validates and generates first)."""
     if task_check(args):
         return 1
-    return _mkdocs("build", "--strict", "--site-dir", str(Path(args.site_dir).resolve()))
+    return run_build(ROOT, Path(args.site_dir).resolve(), capture=False).returncode
 
 
 def task_serve(args: argparse.Namespace) -> int:
@@ -113,7 +110,7 @@ def task_test(args: argparse.Namespace) -> int:
     ]
     for step in steps:
         print("+", " ".join(step[1:] if step[0] == sys.executable else step), flush=True)
-        code = subprocess.call(step, cwd=ROOT, env=os.environ | QUIET_ENV)
+        code = subprocess.call(step, cwd=ROOT, env=mkdocs_env())
         if code:
             return code
     return 0

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +32,7 @@ from mkdocs.utils import get_build_datetime
 from inspiratieboek.publish import book as book_module
 from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
 from inspiratieboek.publish.outline import heading_texts, repair_outline
+from inspiratieboek.site.build import run_build
 from inspiratieboek.site.paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
 
 if TYPE_CHECKING:
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
 INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 MAX_PASSES = 3
 """Renders of the book until the page numbers in its contents stop changing."""
 
@@ -204,10 +202,9 @@ def render_all(project: Path, site: Path, out: Path, chromium: Path = CHROMIUM) 
 
 def build_site(project: Path, target: Path) -> None:
     """The normal strict build, into ``target``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)]
-    result = subprocess.run(command, cwd=project, env=os.environ | QUIET_ENV, capture_output=True, text=True)
-    if result.returncode:
-        raise PdfError(f"de site bouwt niet, dus er zijn geen PDF's gemaakt:\n{result.stdout}{result.stderr}")
+    result = run_build(project, target, quiet=True)
+    if not result.ok:
+        raise PdfError(f"de site bouwt niet, dus er zijn geen PDF's gemaakt:\n{result.output}")
 
 
 def publish(made: list[Made], out: Path) -> list[Made]:

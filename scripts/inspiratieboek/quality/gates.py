@@ -14,8 +14,6 @@ existing build). Exit code 1 when any gate fails. Needs the test extras
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +30,7 @@ from inspiratieboek.quality import (
     readability,
     site_audit,
 )
+from inspiratieboek.site.build import run_build
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ViewportSize
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[3]
 
 SITE_URL = "https://wonen-gezondheid.example.org/"
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
 SEARCH_WORD = {"": "schulden", "en/": "debt"}
 
 
@@ -61,14 +59,8 @@ class Gate:
 
 def build(site_dir: Path) -> Gate:
     """``mkdocs build --strict`` into ``site_dir``; warnings count as failures too."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=os.environ | QUIET_ENV,
-        capture_output=True,
-        text=True,
-    )
-    output = result.stdout + result.stderr
+    result = run_build(ROOT, site_dir, {"SITE_URL": SITE_URL})
+    output = result.output
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
     records = [line.strip() for line in output.splitlines() if ".yml:" in line]
     passed = result.returncode == 0 and not warnings

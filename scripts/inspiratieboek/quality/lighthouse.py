@@ -30,6 +30,7 @@ from typing import Any
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import CHROMIUM, CHROMIUM_ARGS, serve
+from inspiratieboek.site.build import run_build
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,7 +38,6 @@ VERSION = "12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"
 REPORTS = TOOL_DIR / "reports"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def lighthouse_bin() -> Path:
@@ -75,13 +75,9 @@ def free_port() -> int:
 
 
 def build(site_dir: Path, base_url: str) -> None:
-    env = os.environ | QUIET_ENV | {"SITE_URL": base_url}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    result = run_build(ROOT, site_dir, {"SITE_URL": base_url}, quiet=True)
+    if not result.ok:
+        sys.exit(f"De build is mislukt:\n{result.output}")
 
 
 def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict[str, Any]:
