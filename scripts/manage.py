@@ -180,11 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     gates_task.add_argument("--site-dir", help="controleer deze bestaande build in plaats van opnieuw te bouwen")
     gates_task.add_argument("--verbose", action="store_true", help="toon elke bevinding")
     gates_task.set_defaults(func=task_gates)
+    argv = sys.argv[1:] if argv is None else argv
     args, extra = parser.parse_known_args(argv)
     if extra and args.task != "test":
         parser.error(f"onbekende argumenten: {' '.join(extra)}")
     if args.task == "test":
-        args.pytest_args = [*args.pytest_args, *extra]
+        args.pytest_args = argv[argv.index("test") + 1 :]  # as typed: "-k WORD" keeps its order
     code: int = args.func(args)
     return code
 

@@ -47,6 +47,7 @@ def test_manage_test_runs_mypy_after_ruff_and_before_pytest(monkeypatch: pytest.
     assert manage.main(["test", "-k", "nothing"]) == 0
     names = [" ".join(step[1:3]) for step in steps]
     assert names.index("-m ruff") < names.index("-m mypy") < names.index("-m pytest"), names
+    assert steps[-1][-2:] == ["-k", "nothing"], "pytest gets its arguments as typed"
 
 
 JS_MISTAKES = """(function () {
