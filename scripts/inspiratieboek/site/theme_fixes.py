@@ -13,14 +13,14 @@ check its upstream issue below: if it is solved there, delete the fix and its ro
 +======================+==================================================+=======================================+
 | page_language        | static-i18n builds an untranslated page under    | ``<html lang>`` is outside every      |
 |                      | /en/ with Dutch text but ``lang="en"`` (WCAG     | block of Material's base.html         |
-|                      | 3.1.1). None filed; seen with 1.3.1              |                                       |
-|                      | (shared/guide/tooling.md, section 2).            |                                       |
+|                      | 3.1.1). None filed; seen with 1.3.1 (the         |                                       |
+|                      | project's tooling notes, section 2).             |                                       |
 +----------------------+--------------------------------------------------+---------------------------------------+
-| drop_head_hreflang   | squidfunk/mkdocs-material #6582: the language    | the same ``extra.alternate`` list     |
-|                      | selector fetches ``sitemap.xml`` next to each    | feeds the header's language menu,     |
-|                      | head alternate (two 404s per page view); the     | which must stay                       |
-|                      | alternates are relative, too. The sitemap keeps  |                                       |
-|                      | them, absolute.                                  |                                       |
+| drop_head_hreflang   | squidfunk/mkdocs-material #6582 (its log shows   | the same ``extra.alternate`` list     |
+|                      | the 404s): the language selector fetches         | feeds the header's language menu,     |
+|                      | ``sitemap.xml`` next to each head alternate, two | which must stay                       |
+|                      | 404s per page view; the alternates are relative, |                                       |
+|                      | too. The sitemap keeps them, absolute.           |                                       |
 +----------------------+--------------------------------------------------+---------------------------------------+
 | defer_theme_bundle   | none: Material's ``block scripts`` loads its     | overriding ``block scripts`` copies   |
 |                      | bundle as a plain script, which Lighthouse       | the bundle's hashed file name, new    |
@@ -37,10 +37,6 @@ The 404 page has one more repair, in ``hooks.py`` (``on_post_template`` and
 ``on_post_build``): static-i18n lets the last language built overwrite the root
 ``404.html`` (ultrabug/mkdocs-static-i18n #284), so each language's page is kept
 and written back.
-
-Bundled deferred, Material's script still runs before ``DOMContentLoaded``, which it
-waits for, and our scripts (deferred too: mkdocs.yml, ``partials/ib-scripts.html``)
-still run after it, in order.
 """
 
 from __future__ import annotations
@@ -95,7 +91,9 @@ def drop_head_hreflang(html: str) -> str:
 
 
 def defer_theme_bundle(html: str) -> str:
-    """Material's script bundle loaded with ``defer``."""
+    """Material's script bundle loaded with ``defer``. It still runs before
+    ``DOMContentLoaded``, which it waits for, and our scripts (deferred too:
+    mkdocs.yml, ``partials/ib-scripts.html``) still run after it, in order."""
     return _apply("defer_theme_bundle", THEME_BUNDLE, r'<script defer src="\1"></script>', html, count=1)
 
 
