@@ -10,7 +10,6 @@ language, so each hook looks at the language of the run or of the page.
 from __future__ import annotations
 
 import re
-from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -19,7 +18,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import begrippen, editions, generate, paper
+from inspiratieboek.site import begrippen, editions, generate, paper, theme_fixes
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -38,11 +37,7 @@ if TYPE_CHECKING:
 
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
 """Our markers; Material's own (``<!-- material/tags -->``) do not match."""
-HTML_LANG = re.compile(r'<html lang="[^"]*"')
-HEAD_HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-THEME_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-MORE_LINK = re.compile(r'<p class="ib-meer"><a href="([^"]+)"')
-_saved_404: dict[str, bytes] = {}
+_saved_404: dict[str, str] = {}
 _build_catalog: dict[str, Catalog] = {}
 """The catalog validated in this build's on_pre_build, per config file. Later events
 reuse it: checking the data folder's fingerprint on every page would cost one
@@ -60,7 +55,7 @@ def _catalog(config: MkDocsConfig) -> Catalog:
 
 def _build_language(config: MkDocsConfig) -> str:
     i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
+    return str(getattr(i18n, "current_language", None) or config.theme["language"])
 
 
 def _default_language(config: MkDocsConfig) -> str:
@@ -144,49 +139,20 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep one glossary tooltip per term (the first use), and give each shortened
-    list's "all N examples" link its full public address.
+    list's "all N examples" link its public address for print (``theme_fixes``).
 
-    On paper a link is only its text, and this one points inside the site, so the
-    print CSS shows ``data-ib-adres`` after it. Written here, from the page's
-    canonical URL, it needs no JavaScript and names the public site, not the
-    address the page happens to be opened from.
+    Written here, from the page's canonical URL, it needs no JavaScript and names
+    the public site, not the address the page happens to be opened from.
     """
     html = begrippen.first_use_only(html)
-    if not page.canonical_url or 'class="ib-meer"' not in html:
-        return html
-    return MORE_LINK.sub(
-        lambda m: f'{m.group(0)} data-ib-adres="{escape(urljoin(page.canonical_url, unescape(m.group(1))))}"', html
-    )
+    return theme_fixes.more_link_address(html, page.canonical_url) if page.canonical_url else html
 
 
 @event_priority(-200)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Set ``<html lang>`` from the page's own language.
-
-    mkdocs-static-i18n builds untranslated pages under /en/ with the Dutch text but
-    ``lang="en"``; screen readers would then read Dutch with English rules.
-    """
-    output = HTML_LANG.sub(f'<html lang="{_page_language(page, config)}"', output, count=1)
-    return _repair_theme_html(output)
-
-
-def _repair_theme_html(output: str) -> str:
-    """Repair what Material + mkdocs-static-i18n get wrong on every page.
-
-    - The per-page ``<link rel="alternate" hreflang>`` tags in ``<head>`` are
-      relative (search engines need absolute URLs), and Material's language
-      selector fetches ``sitemap.xml`` next to each one: two 404s per page view.
-      The sitemap static-i18n writes already lists every page with absolute
-      hreflang alternates (a form search engines accept), so the head copies go.
-      The language menu in the header keeps working: it has its own links.
-    - Material's bundle is a plain script at the end of the page. Deferred, it no
-      longer counts as holding up the first paint (Lighthouse's mobile estimate
-      drops by about 0.4 s), and it still runs before DOMContentLoaded, which it
-      waits for. Our scripts are deferred too (mkdocs.yml, ib-scripts.html), so
-      they still run after it, in order.
-    """
-    output = THEME_BUNDLE.sub(r'<script defer src="\1"></script>', output, count=1)
-    return HEAD_HREFLANG.sub("", output)
+    """Repair Material's HTML (``theme_fixes``): the page's own ``<html lang>``, no
+    relative head alternates, the theme's script deferred."""
+    return theme_fixes.repair_page(output, _page_language(page, config))
 
 
 # --- Keep the Dutch 404 page (mkdocs-static-i18n issue #284) -----------------------
@@ -196,7 +162,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     """Remember each language's 404 page; static-i18n lets the last language win."""
     if template_name == "404.html":
         lang = _build_language(config)
-        output = _repair_theme_html(HTML_LANG.sub(f'<html lang="{lang}"', output, count=1))
+        output = theme_fixes.repair_page(output, lang)
         _saved_404[lang] = output
     return output
 

@@ -8,7 +8,7 @@ Tasks:
   schema   show (or --write) the JSON Schema generated from scripts/schema.py
   build    validate, generate pages and build the site into site/ (or --site-dir)
   serve    build and serve on http://127.0.0.1:8000 with live reload
-  test     the whole test suite: ruff, the validator and pytest (browser tests included)
+  test     the whole test suite: ruff, mypy, ESLint, the validator and pytest (browser tests included)
   nieuw    start a new example from the template (asks for title, factors and place)
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
   pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
@@ -18,7 +18,7 @@ Tasks:
 from __future__ import annotations
 
 import argparse
-import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -32,10 +32,12 @@ from inspiratieboek.editors import (
     translations,
 )
 from inspiratieboek.publish import pdf
+from inspiratieboek.site.build import mkdocs_command, mkdocs_env, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+JSLINT = Path("tests") / "jslint"
+"""ESLint for overrides/assets/javascripts/: exact versions in its package-lock.json."""
 
 
 def task_check(args: argparse.Namespace) -> int:
@@ -68,15 +70,14 @@ def task_schema(args: argparse.Namespace) -> int:
 
 
 def _mkdocs(*arguments: str) -> int:
-    env = os.environ | QUIET_ENV
-    return subprocess.call([sys.executable, "-m", "mkdocs", *arguments], cwd=ROOT, env=env)
+    return subprocess.call(mkdocs_command(*arguments), cwd=ROOT, env=mkdocs_env())
 
 
 def task_build(args: argparse.Namespace) -> int:
     """Build the whole site (the hook validates and generates first)."""
     if task_check(args):
         return 1
-    return _mkdocs("build", "--strict", "--site-dir", str(Path(args.site_dir).resolve()))
+    return run_build(ROOT, Path(args.site_dir).resolve(), capture=False).returncode
 
 
 def task_serve(args: argparse.Namespace) -> int:
@@ -84,19 +85,32 @@ def task_serve(args: argparse.Namespace) -> int:
     return _mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{args.port}")
 
 
+def _javascript_lint() -> list[list[str]]:
+    """Install ESLint once (``npm ci``: the locked versions), then lint our scripts."""
+    install = [["npm", "ci", "--prefix", str(JSLINT), "--no-audit", "--no-fund"]]
+    eslint = str(JSLINT / "node_modules" / "eslint" / "bin" / "eslint.js")
+    lint = ["node", eslint, "--config", str(JSLINT / "eslint.config.js"), "overrides/assets/javascripts"]
+    return [*([] if (ROOT / JSLINT / "node_modules").is_dir() else install), lint]
+
+
 def task_test(args: argparse.Namespace) -> int:
     """Run every check CI runs. Browser tests need Debian's Chromium; say so up front."""
     if not Path("/usr/bin/chromium").exists():
         print("Chromium ontbreekt. Installeer het eerst: sudo apt-get install chromium poppler-utils", file=sys.stderr)
         return 2
+    if not shutil.which("npm"):
+        print("Node.js en npm ontbreken. Installeer ze eerst: sudo apt-get install nodejs npm", file=sys.stderr)
+        return 2
     steps = [
         [sys.executable, "-m", "ruff", "check", "scripts", "tests"],
         [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
+        [sys.executable, "-m", "mypy"],  # the files and rules are in pyproject.toml, [tool.mypy]
+        *_javascript_lint(),
         [sys.executable, "-m", "pytest", *args.pytest_args],
     ]
     for step in steps:
-        print("+", " ".join(step[1:]), flush=True)
-        code = subprocess.call(step, cwd=ROOT, env=os.environ | QUIET_ENV)
+        print("+", " ".join(step[1:] if step[0] == sys.executable else step), flush=True)
+        code = subprocess.call(step, cwd=ROOT, env=mkdocs_env())
         if code:
             return code
     return 0
@@ -166,12 +180,14 @@ def main(argv: list[str] | None = None) -> int:
     gates_task.add_argument("--site-dir", help="controleer deze bestaande build in plaats van opnieuw te bouwen")
     gates_task.add_argument("--verbose", action="store_true", help="toon elke bevinding")
     gates_task.set_defaults(func=task_gates)
+    argv = sys.argv[1:] if argv is None else argv
     args, extra = parser.parse_known_args(argv)
     if extra and args.task != "test":
         parser.error(f"onbekende argumenten: {' '.join(extra)}")
     if args.task == "test":
-        args.pytest_args = [*args.pytest_args, *extra]
-    return args.func(args)
+        args.pytest_args = argv[argv.index("test") + 1 :]  # as typed: "-k WORD" keeps its order
+    code: int = args.func(args)
+    return code
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, Build
 from inspiratieboek.data.records import Catalog, load_catalog
-from inspiratieboek.search import search, searchbox
+from inspiratieboek.search import searchbox
+from inspiratieboek.site import searchform
 from inspiratieboek.site.labels import label
 
 
@@ -30,7 +31,7 @@ def catalog(site: Build) -> Catalog:
 def test_form_lists_every_value_of_every_vocabulary_in_the_page_language() -> None:
     catalog = load_catalog()
     for lang in ("nl", "en"):
-        form = search.search_form(catalog, lang)
+        form = searchform.search_form(catalog, lang)
         assert [k["param"] for k in form["kinds"]] == [
             "factor",
             "thema",
@@ -144,7 +145,7 @@ def test_overview_form_is_hidden_until_javascript_and_labelled(site: Build, cata
         assert box.startswith(' data-ib-soort="overzicht" hidden>')
         assert f'<label for="ib-zoek">{t["search_label"]}</label>' in box
         assert 'name="zoek"' in box and 'name="q"' not in box
-        for kind in search.FILTER_KINDS:
+        for kind in searchform.FILTER_KINDS:
             assert f'<details class="ib-filter" data-ib-filter="{kind.param}">' in box
             assert f'<legend class="ib-verborgen">{t[kind.label_key]}</legend>' in box
             assert f'<input type="checkbox" name="{kind.param}" value=' in box

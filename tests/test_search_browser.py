@@ -18,8 +18,8 @@ from urllib.parse import urlencode
 import pytest
 from conftest import ROOT, Build, copy_project, fixture_records, run_build, serve
 from inspiratieboek.data.records import Catalog, Record, load_catalog
-from inspiratieboek.search import search
 from inspiratieboek.search.stemming import stems
+from inspiratieboek.site import searchform
 from inspiratieboek.site.labels import label
 
 pytestmark = pytest.mark.browser
@@ -258,7 +258,7 @@ def test_each_factor_filter_shows_exactly_that_factors_examples(page: object, ba
 
 def test_filter_counts_match_the_data(page: object, base_url: str, catalog: Catalog) -> None:
     overview(page, base_url)
-    for kind in search.FILTER_KINDS:
+    for kind in searchform.FILTER_KINDS:
         counts = option_counts(page, kind.param)
         expected = {slug: len(with_filter(catalog, **{kind.param: slug})) for slug in counts}
         assert counts == expected, kind.param
@@ -433,7 +433,7 @@ def test_controls_are_labelled_and_focus_is_visible(page: object, base_url: str)
     overview(page, base_url)
     t = label("nl")
     assert page.get_by_label(t["search_label"]).get_attribute("id") == "ib-zoek"
-    for kind in search.FILTER_KINDS:
+    for kind in searchform.FILTER_KINDS:
         group = page.locator(f"[data-ib-filter={kind.param}]")
         assert group.locator("summary [data-ib-filternaam]").text_content() == t[kind.label_key]
         assert group.locator("legend").text_content() == t[kind.label_key]

@@ -2,8 +2,8 @@
 ``<title>`` and a meta description on every page, a sitemap that lists every
 page, and hreflang alternates that are absolute URLs.
 
-Why the alternates live in the sitemap: see ``_repair_theme_html`` in
-scripts/hooks.py (the head copies were relative and made Material's language
+Why the alternates live in the sitemap: see ``drop_head_hreflang`` in
+scripts/inspiratieboek/site/theme_fixes.py (the head copies were relative and made Material's language
 selector request a missing sitemap.xml on every page view).
 """
 

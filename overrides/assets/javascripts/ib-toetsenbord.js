@@ -16,8 +16,8 @@
 (function () {
   "use strict";
 
-  var NARROW = window.matchMedia("(max-width: 76.234375em)");
-  var FOCUSABLE = "a[href], label[for]";
+  const NARROW = window.matchMedia("(max-width: 76.234375em)");
+  const FOCUSABLE = "a[href], label[for]";
 
   function primaryNav() {
     return document.querySelector(".md-sidebar--primary .md-nav--primary");
@@ -25,9 +25,9 @@
 
   /* The level the reader sees: the deepest nested nav whose toggle is checked. */
   function shownLevel(nav) {
-    var level = nav;
+    let level = nav;
     for (;;) {
-      var open = null;
+      let open = null;
       level.querySelectorAll(":scope > .md-nav__list > .md-nav__item > .md-nav__toggle").forEach(function (t) {
         if (t.checked && t.parentElement.querySelector(":scope > nav.md-nav")) open = t;
       });
@@ -53,34 +53,34 @@
 
   /* Tab order inside the drawer: only the shown level's own links and labels. */
   function updateLevels(nav) {
-    var narrow = NARROW.matches;
-    var shown = shownLevel(nav);
+    const narrow = NARROW.matches;
+    const shown = shownLevel(nav);
     nav.querySelectorAll(FOCUSABLE).forEach(function (element) {
       if (!("ibTabindex" in element.dataset)) element.dataset.ibTabindex = element.getAttribute("tabindex") || "";
       if (!narrow) {
-        var original = element.dataset.ibTabindex;
+        const original = element.dataset.ibTabindex;
         if (original) element.setAttribute("tabindex", original);
         else element.removeAttribute("tabindex");
         return;
       }
       // The drawer's own title bar (the site name) closes it on click; keyboard
       // users have Escape for that, so it is no extra Tab stop.
-      var closesDrawer = element.tagName === "LABEL" && element.htmlFor === "__drawer";
+      const closesDrawer = element.tagName === "LABEL" && element.htmlFor === "__drawer";
       if (element.tagName === "LABEL" && !closesDrawer) pressWithSpace(element);
       element.setAttribute("tabindex", levelOf(element) === shown && !closesDrawer ? "0" : "-1");
     });
   }
 
   function firstInShownLevel(nav) {
-    var shown = shownLevel(nav);
-    var items = Array.prototype.filter.call(shown.querySelectorAll(FOCUSABLE), function (e) {
+    const shown = shownLevel(nav);
+    const items = Array.prototype.filter.call(shown.querySelectorAll(FOCUSABLE), function (e) {
       return levelOf(e) === shown && e.getAttribute("tabindex") !== "-1";
     });
     return items[0] || null;
   }
 
   function menuButton(label, nav) {
-    var button = document.createElement("button");
+    const button = document.createElement("button");
     button.type = "button";
     button.className = label.className + " ib-menuknop";
     button.setAttribute("aria-label", nav.getAttribute("aria-label") || "Menu");
@@ -91,12 +91,12 @@
   }
 
   function mount() {
-    var toggle = document.getElementById("__drawer");
-    var label = document.querySelector('.md-header label[for="__drawer"]');
-    var nav = primaryNav();
+    const toggle = document.getElementById("__drawer");
+    const label = document.querySelector('.md-header label[for="__drawer"]');
+    const nav = primaryNav();
     if (!toggle || !label || !nav) return;
-    var button = menuButton(label, nav);
-    var sidebar = nav.closest(".md-sidebar--primary");
+    const button = menuButton(label, nav);
+    const sidebar = nav.closest(".md-sidebar--primary");
 
     function setOpen(open) {
       toggle.checked = open;
@@ -109,13 +109,13 @@
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
       updateLevels(nav);
-      var first = toggle.checked && NARROW.matches ? firstInShownLevel(nav) : null;
+      const first = toggle.checked && NARROW.matches ? firstInShownLevel(nav) : null;
       if (first) window.setTimeout(function () { first.focus(); }, 0);
     });
     nav.addEventListener("change", function (event) {
       if (!event.target.classList.contains("md-nav__toggle")) return;
       updateLevels(nav);
-      var first = NARROW.matches ? firstInShownLevel(nav) : null;
+      const first = NARROW.matches ? firstInShownLevel(nav) : null;
       if (first) first.focus();
     });
     document.addEventListener("keydown", function (event) {

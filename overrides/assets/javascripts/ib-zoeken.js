@@ -6,7 +6,7 @@
      script shows the form, and replaces that list with results only while a search
      word or filter is active. If the index cannot load, the page stays as it was.
    - No text and no lists here. Labels, filter values and their names are in the
-     page (rendered by scripts/search.py from data/ in the page's language).
+     page (rendered by scripts/inspiratieboek/site/searchform.py from data/ in the page's language).
    - Results come from our own index of the page's language (chosen from <html lang>;
      scripts/zoekindex.py builds it, ib-zoekindex.js reads it), with Dutch stemming:
      "schulden" also finds "schuld". Cards are fetched and built a page at a time, so

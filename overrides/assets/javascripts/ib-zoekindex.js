@@ -27,6 +27,9 @@
 (function () {
   "use strict";
 
+  // The index files' shape (FORMAT_VERSION in zoekindex.py, which describes it): an
+  // index of another version is refused, and the page stays as it was without search.
+  const FORMAT_VERSION = 2;
   const PREFIX_MIN = 3; // a shorter last word only matches whole
   const PREFIX_FACTOR = 0.6; // "hou" counts less for "housing" than "housing" itself
   const CLOSE_MIN = 5; // a shorter word is too easily one letter away from another word
@@ -103,6 +106,9 @@
     static async open(siteRoot, lang) {
       const base = new URL("zoekindex/" + lang + "/", siteRoot);
       const meta = await fetchJson(new URL("index.json", base));
+      if (meta.versie !== FORMAT_VERSION) {
+        throw new Error(`zoekindex/${lang}/index.json: versie ${meta.versie}, dit script leest versie ${FORMAT_VERSION}`);
+      }
       return new Index(siteRoot, base, meta, lang);
     }
 
@@ -178,8 +184,8 @@
       const counts = {};
       Object.entries(this.filters).forEach(([param, values]) => {
         const base = matching.slice();
-        Object.entries(chosen).forEach(([other, values]) => {
-          if (other !== param) andInto(base, this.anyOf(other, values));
+        Object.entries(chosen).forEach(([other, otherValues]) => {
+          if (other !== param) andInto(base, this.anyOf(other, otherValues));
         });
         counts[param] = {};
         Object.entries(values).forEach(([value, bits]) => {

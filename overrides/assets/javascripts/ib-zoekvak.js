@@ -140,7 +140,7 @@
       ];
       const nodes = [];
       this.options = [];
-      groups.forEach(([name, items], g) => {
+      groups.forEach(([name, items]) => {
         if (!items.length) return;
         const group = element("div", "ib-zoekvak__groep");
         group.setAttribute("role", "group");

@@ -245,7 +245,7 @@ def write_issue_form(vocab: Vocabularies, root: Path) -> bool:
 
 # --- The routes on the page "Voorbeeld aandragen" ----------------------------------
 
-ROUTES_TEXT = {
+ROUTES_TEXT: dict[str, dict[str, Any]] = {
     "nl": {
         "form_heading": "Met het formulier",
         "form_link": "Open het formulier Voorbeeld aandragen",
@@ -305,7 +305,7 @@ def render_routes(settings: dict[str, Any], lang: str) -> str:
     text = ROUTES_TEXT["en" if lang == "en" else "nl"]
     mailto = ""
     if email:
-        mailto = f"mailto:{email}?subject={quote(text['subject'])}&body={quote(mail_body(lang))}"
+        mailto = f"mailto:{email}?subject={quote(str(text['subject']))}&body={quote(mail_body(lang))}"
     return ENV.get_template("aandragen.md.html").render(
         form=form,
         email=email,

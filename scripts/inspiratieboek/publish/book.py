@@ -23,11 +23,14 @@ appendix with all examples, grouped by main factor, comes before ``LAST``.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
@@ -131,7 +134,7 @@ def _classes(attrs: list[tuple[str, str | None]]) -> set[str]:
 class _ArticleRewriter(HTMLParser):
     """Copy the page's ``article.md-content__inner``, rewriting ids, links and headings."""
 
-    def __init__(self, key: str, link: callable, shift: int) -> None:
+    def __init__(self, key: str, link: Callable[[str], str], shift: int) -> None:
         super().__init__(convert_charrefs=False)
         self.key, self.link, self.shift = key, link, shift
         self.out: list[str] = []
@@ -263,7 +266,8 @@ class _FirstText(HTMLParser):
 
     def __init__(self, css_class: str) -> None:
         super().__init__()
-        self.css_class, self.depth, self.parts, self.done = css_class, 0, [], False
+        self.css_class, self.depth, self.done = css_class, 0, False
+        self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.depth:
@@ -331,7 +335,7 @@ class Book:
     stylesheets: list[str]
     body_attributes: Markup
     chapters: list[tuple[str, Article]]  # (key, article), without the appendix
-    appendix: dict  # title, intro, groups: [{key, title, examples: [(key, Article)]}]
+    appendix: dict[str, Any]  # title, intro, groups: [{key, title, examples: [(key, Article)]}]
     appendix_before: int  # index in chapters where the appendix goes
     contents: list[Entry]
 
@@ -348,7 +352,7 @@ class Book:
         )
 
 
-def build_book(project: Path, site: Path, lang: str, prefix: str, build_date) -> Book:
+def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt.date) -> Book:
     """Collect the book for one language from the built ``site`` of ``project``."""
     config = read_config(project)
     site_root = (config.get("site_url") or "").rstrip("/") + "/" + prefix
@@ -367,7 +371,7 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date) ->
         for s in sources
     ]
     t = label(lang)
-    appendix = {
+    appendix: dict[str, Any] = {
         "key": "bijlage",
         "title": f"{t['book_appendix']}: {t['examples']}",
         "intro": t["overview_intro"].format(total=len(catalog.records)),

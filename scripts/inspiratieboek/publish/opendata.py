@@ -232,8 +232,8 @@ CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
 
 
 def csv_header(lang: str) -> list[str]:
-    column = 0 if lang == default_language() else 1
-    return [spec[column] for spec in CSV_COLUMNS] + ["pagina" if lang == default_language() else "page"]
+    dutch = lang == default_language()
+    return [nl if dutch else en for nl, en, _ in CSV_COLUMNS] + ["pagina" if dutch else "page"]
 
 
 def csv_cell(value: str) -> str:

@@ -12,6 +12,10 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pypdf is the optional 'pdf' extra: imported where it is used
+    from pypdf.generic import DictionaryObject
 
 HEADING = re.compile(r"h[1-6]")
 
@@ -54,14 +58,14 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _items(node: object) -> list[object]:
+def _items(node: DictionaryObject) -> list[DictionaryObject]:
     """Outline items below ``node`` in reading order (depth first)."""
-    found = []
-    child = node.get("/First")
-    while child is not None:
-        child = child.get_object()
+    found: list[DictionaryObject] = []
+    reference = node.get("/First")
+    while reference is not None:
+        child = reference.get_object()
         found += [child, *_items(child)]
-        child = child.get("/Next")
+        reference = child.get("/Next")
     return found
 
 

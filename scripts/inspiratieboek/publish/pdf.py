@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,15 +32,15 @@ from mkdocs.utils import get_build_datetime
 from inspiratieboek.publish import book as book_module
 from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
 from inspiratieboek.publish.outline import heading_texts, repair_outline
+from inspiratieboek.site.build import run_build
 from inspiratieboek.site.paper import BOOK_STEM, PDF_FOLDER, format_size, pdf_stem
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Route
+    from playwright.sync_api import Browser, Playwright, Route
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
 INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 MAX_PASSES = 3
 """Renders of the book until the page numbers in its contents stop changing."""
 
@@ -78,7 +76,7 @@ def check_tools(chromium: Path = CHROMIUM) -> None:
         raise PdfError(f"Python-pakket ontbreekt ({exc.name}). Installeer het met: {INSTALL_PYTHON}") from None
 
 
-def launch(playwright: object, chromium: Path = CHROMIUM) -> Browser:
+def launch(playwright: Playwright, chromium: Path = CHROMIUM) -> Browser:
     """Debian's Chromium, headless, without background requests."""
     return playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
 
@@ -134,7 +132,11 @@ def destination_pages(data: bytes, keys: list[str]) -> dict[str, int]:
     missing = [key for key in keys if key not in found]
     if missing:
         raise PdfError(f"het boek mist deze delen in de PDF: {', '.join(missing)}")
-    return {key: reader.get_destination_page_number(found[key]) + 1 for key in keys}
+    pages = {key: reader.get_destination_page_number(found[key]) for key in keys}
+    lost = [key for key, number in pages.items() if number is None]
+    if lost:
+        raise PdfError(f"deze delen van het boek staan in de PDF op geen enkele pagina: {', '.join(lost)}")
+    return {key: number + 1 for key, number in pages.items() if number is not None}
 
 
 def render_book(printer: Printer, the_book: book_module.Book) -> bytes:
@@ -200,10 +202,9 @@ def render_all(project: Path, site: Path, out: Path, chromium: Path = CHROMIUM) 
 
 def build_site(project: Path, target: Path) -> None:
     """The normal strict build, into ``target``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(target)]
-    result = subprocess.run(command, cwd=project, env=os.environ | QUIET_ENV, capture_output=True, text=True)
-    if result.returncode:
-        raise PdfError(f"de site bouwt niet, dus er zijn geen PDF's gemaakt:\n{result.stdout}{result.stderr}")
+    result = run_build(project, target, quiet=True)
+    if not result.ok:
+        raise PdfError(f"de site bouwt niet, dus er zijn geen PDF's gemaakt:\n{result.output}")
 
 
 def publish(made: list[Made], out: Path) -> list[Made]:

@@ -38,11 +38,11 @@ from inspiratieboek.publish.chromium import CHROMIUM
 from inspiratieboek.quality.browser_audit import chromium, serve
 from inspiratieboek.quality.first_visit import first_visit
 from inspiratieboek.quality.projectcopy import copy_project, synthetic_facts, synthetic_records
+from inspiratieboek.site.build import mkdocs_command, mkdocs_env
 from inspiratieboek.site.generate import build_pages, write_pages
 
 ROOT = Path(__file__).resolve().parents[3]
 
-ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 WORDS = (
     "huurders",
     "buurt",
@@ -179,14 +179,9 @@ def measure_build(project: Path, site: Path) -> Run:
         "-c",
         MEASURE,
         str(project),
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--site-dir",
-        str(site),
+        *mkdocs_command("build", "--site-dir", str(site)),
     ]
-    out = subprocess.run(command, env=ENV, capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(command, env=mkdocs_env(), capture_output=True, text=True, check=True).stdout.split()
     seconds, peak_kib, code = float(out[0]), int(out[1]), int(out[2])
     if code != 0:
         raise RuntimeError(f"build failed in {project}")
@@ -208,7 +203,7 @@ def measure_phases(project: Path) -> tuple[float, float]:
 def measure_search(project: Path, site: Path) -> float | None:
     """Time of the examples' search index step alone (scripts/zoekindex.py), if the project has one."""
     try:
-        from inspiratieboek.search import zoekindex  # type: ignore[import-not-found]
+        from inspiratieboek.search import zoekindex
     except ImportError:
         return None
     catalog = load_catalog(project / "data")
@@ -248,9 +243,9 @@ def measure_home(site: Path) -> dict[str, float]:
 def measure_serve_rebuild(project: Path, port: int = 8765) -> float:
     """Seconds from saving one edited record to the rebuilt site under ``mkdocs serve``."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        mkdocs_command("serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"),
         cwd=project,
-        env=ENV,
+        env=mkdocs_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

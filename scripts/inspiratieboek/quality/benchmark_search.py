@@ -34,20 +34,23 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import chromium, serve
 from inspiratieboek.quality.projectcopy import copy_project, synthetic_facts, synthetic_records
 from inspiratieboek.search import zoekindex
+from inspiratieboek.site.build import run_build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response
 
 ROOT = Path(__file__).resolve().parents[3]
 
-ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 TOPICS = (
     "huurders met schulden",
     "een kleine schuld",
@@ -142,16 +145,9 @@ def make_project(target: Path, count: int, seed: int = 4) -> Path:
 def build(project: Path) -> float:
     """The real build (strict); returns wall-clock seconds."""
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        sys.exit(f"De build is mislukt:\n{result.stdout}{result.stderr}")
+    result = run_build(project, project / "site")
+    if not result.ok:
+        sys.exit(f"De build is mislukt:\n{result.output}")
     return time.perf_counter() - started
 
 
@@ -187,7 +183,7 @@ def measure_browser(site: Path) -> dict:
         page = context.new_page()
         downloads: list[tuple[str, int, int]] = []
 
-        def remember(response: object) -> None:
+        def remember(response: Response) -> None:
             try:
                 body = response.body()
             except Exception:  # redirects and aborted requests have no body
@@ -240,14 +236,14 @@ def measure_browser(site: Path) -> dict:
     return figures
 
 
-def measure_header_box(browser: object, base: str) -> dict:
+def measure_header_box(browser: Browser, base: str) -> dict:
     """The header box on a chapter page: bytes of a first search, keystroke to suggestions."""
     figures: dict = {}
     context = browser.new_context()
     page = context.new_page()
     downloads: list[tuple[str, int, int]] = []
 
-    def remember(response: object) -> None:
+    def remember(response: Response) -> None:
         try:
             body = response.body()
         except Exception:  # redirects and aborted requests have no body

@@ -25,14 +25,14 @@ from urllib.parse import urlsplit
 from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Route
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 """The axe rules for WCAG 2.0 and 2.1, levels A and AA (the legal bar for Dutch public bodies)."""
-MOBILE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 800}
+MOBILE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 ANALYTICS = ("google-analytics", "googletagmanager", "gtag(", "matomo", "piwik", "plausible", "_paq", "hotjar")
 """Tell-tale strings of analytics scripts; none may appear in what we ship."""
@@ -165,10 +165,19 @@ def _start(context: BrowserContext, base_url: str, path: str) -> tuple[Page, Pag
     result = PageLoad(base_url + path)
     guard_requests(context, base_url, result.elsewhere)
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and result.console_errors.append(_console_text(m)))
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            result.console_errors.append(_console_text(message))
+
+    def response_status(response: Response) -> None:
+        if response.status >= 400:
+            _record_failure(result, response.url, str(response.status))
+
+    page.on("console", console)
     page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))
     page.on("requestfailed", lambda r: _record_failure(result, r.url, r.failure or "failed"))
-    page.on("response", lambda r: r.status >= 400 and _record_failure(result, r.url, str(r.status)))
+    page.on("response", response_status)
     response = page.goto(result.url, wait_until="commit")
     result.status = response.status if response else 0
     return page, result

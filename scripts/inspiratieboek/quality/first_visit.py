@@ -51,7 +51,11 @@ def first_visit(browser: Browser, url: str) -> Visit:
         page = context.new_page()
         finished: list[Request] = []
         page.on("requestfinished", lambda request: finished.append(request))
-        page.on("requestfailed", lambda request: visit.bodies.setdefault(request.url, 0))
+
+        def failed(request: Request) -> None:
+            visit.bodies.setdefault(request.url, 0)  # counted as a request that transferred nothing
+
+        page.on("requestfailed", failed)
         page.goto(url, wait_until="networkidle")
         for request in finished:
             visit.bodies[request.url] = _body_size(request)

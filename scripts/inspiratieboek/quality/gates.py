@@ -14,27 +14,30 @@ existing build). Exit code 1 when any gate fails. Needs the test extras
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.quality import (
+    broken_records,
     browser_audit,
     readability,
     site_audit,
 )
+from inspiratieboek.site.build import run_build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[3]
 
 SITE_URL = "https://wonen-gezondheid.example.org/"
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": SITE_URL}
 SEARCH_WORD = {"": "schulden", "en/": "debt"}
 
 
@@ -56,14 +59,8 @@ class Gate:
 
 def build(site_dir: Path) -> Gate:
     """``mkdocs build --strict`` into ``site_dir``; warnings count as failures too."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=os.environ | QUIET_ENV,
-        capture_output=True,
-        text=True,
-    )
-    output = result.stdout + result.stderr
+    result = run_build(ROOT, site_dir, {"SITE_URL": SITE_URL})
+    output = result.output
     warnings = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
     records = [line.strip() for line in output.splitlines() if ".yml:" in line]
     passed = result.returncode == 0 and not warnings
@@ -102,7 +99,7 @@ def metadata(site: site_audit.Site) -> Gate:
 # --- In the browser ----------------------------------------------------------------------
 
 
-def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, dict[str, int]]]:
+def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, ViewportSize]]:
     """Every page type in both languages at desktop width, and the main ones at 390 px."""
     own = [url.lstrip("/") for url in site.pages if "/voorbeelden/" not in url and not site.is_error_page(url)]
     views = [(path, browser_audit.DESKTOP) for path in own]
@@ -119,7 +116,7 @@ def axe_page_views(site: site_audit.Site, example: str) -> list[tuple[str, dict[
     return views
 
 
-def accessibility(browser: object, host: str, site: site_audit.Site, example: str) -> Gate:
+def accessibility(browser: Browser, host: str, site: site_audit.Site, example: str) -> Gate:
     views = axe_page_views(site, example)
     found: list[str] = []
     for path, viewport in views:
@@ -138,7 +135,7 @@ def accessibility(browser: object, host: str, site: site_audit.Site, example: st
     )
 
 
-def keyboard(browser: object, host: str, example: str) -> Gate:
+def keyboard(browser: Browser, host: str, example: str) -> Gate:
     found: list[str] = []
     paths = ["", "factoren/werk/", f"voorbeelden/{example}/", "voorbeelden/", "en/"]
     for path in paths:
@@ -158,7 +155,7 @@ def keyboard(browser: object, host: str, example: str) -> Gate:
     )
 
 
-def privacy_and_loading(browser: object, host: str, site: site_audit.Site) -> list[Gate]:
+def privacy_and_loading(browser: Browser, host: str, site: site_audit.Site) -> list[Gate]:
     loads = browser_audit.load_every_page(browser, host, [url.lstrip("/") for url in site.pages])
     elsewhere = [f"{c.url}: {u}" for c in loads for u in c.elsewhere]
     cookies = [f"{c.url}: {k}" for c in loads for k in c.cookies]
@@ -186,18 +183,16 @@ def privacy_and_loading(browser: object, host: str, site: site_audit.Site) -> li
 
 
 def robustness() -> Gate:
-    """Each broken record of tests/test_broken_records.py must be refused with its message.
+    """Each broken record (``broken_records.cases``) must be refused with its message.
 
     Checked with the loader and validator the build runs first (the end-to-end
     builds, one per case, are in the test suite).
     """
-    sys.path.insert(0, str(ROOT / "tests"))
-    from test_broken_records import CASES, GOOD
-
+    good = broken_records.GOOD_RECORD.read_text(encoding="utf-8")
     cases: list[tuple[str, Callable[[Path], None], str]] = [
-        (name, _writer("kapot.yml", text), expected) for name, text, expected in CASES
+        (name, _writer("kapot.yml", text), expected) for name, text, expected in broken_records.cases(good)
     ]
-    cases.append(("duplicate id", _writer("synthetisch-a.yaml", GOOD), "id 'synthetisch-a' komt vaker voor"))
+    cases.append(("duplicate id", _writer("synthetisch-a.yaml", good), "id 'synthetisch-a' komt vaker voor"))
     cases.append(("symlink out of data", _symlink, "bestand verwijst naar een plek buiten data/"))
     missed = []
     for name, write, expected in cases:

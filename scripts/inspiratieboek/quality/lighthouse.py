@@ -26,9 +26,11 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality.browser_audit import CHROMIUM, CHROMIUM_ARGS, serve
+from inspiratieboek.site.build import run_build
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -36,7 +38,6 @@ VERSION = "12.2.3"
 TOOL_DIR = ROOT / ".cache" / "lighthouse"
 REPORTS = TOOL_DIR / "reports"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def lighthouse_bin() -> Path:
@@ -69,20 +70,17 @@ def pages() -> dict[str, str]:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def build(site_dir: Path, base_url: str) -> None:
-    env = os.environ | QUIET_ENV | {"SITE_URL": base_url}
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    result = run_build(ROOT, site_dir, {"SITE_URL": base_url}, quiet=True)
+    if not result.ok:
+        sys.exit(f"De build is mislukt:\n{result.output}")
 
 
-def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict:
+def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict[str, Any]:
     """One Lighthouse run; returns the parsed JSON report."""
     args = [
         str(binary),
@@ -96,7 +94,8 @@ def run_lighthouse(binary: Path, url: str, form: str, report: Path) -> dict:
     if form == "desktop":
         args.append("--preset=desktop")
     subprocess.run(args, env=os.environ | {"CHROME_PATH": str(CHROMIUM)}, check=True)
-    return json.loads(report.read_text(encoding="utf-8"))
+    result: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    return result
 
 
 def shortfalls(result: dict) -> list[str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from inspiratieboek.search.search import RESULTS_PAGE, SEARCH_PARAM
 from inspiratieboek.site.labels import label
+from inspiratieboek.site.searchform import RESULTS_PAGE, SEARCH_PARAM
 
 BOX_KEYS = (
     "box_label",

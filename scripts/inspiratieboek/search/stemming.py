@@ -53,7 +53,7 @@ def words(text: str) -> list[str]:
 def stem(word: str, lang: str) -> str:
     """The stem of one folded word. Cached: a collection repeats its words a lot."""
     if lang == "nl":
-        return _DUTCH.stemWord(word)
+        return str(_DUTCH.stemWord(word))
     return english_stem(word)
 
 

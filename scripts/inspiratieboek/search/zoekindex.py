@@ -14,11 +14,17 @@ The same engine serves the header search box on every page, the results page
 ``/zoeken/`` and the overview: chapters and examples are ranked with the same
 Dutch stemming, compounds and typo handling (issue #16).
 
-Format version 2. Files, per language, under ``zoekindex/<lang>/`` in the built site:
+Format version 2 (``FORMAT_VERSION``). Files, per language, under
+``zoekindex/<lang>/`` in the built site:
 
-- ``index.json``: what the browser loads first. ``aantal`` examples and
-  ``hoofdstukken`` chapter sections, how many cards each card file holds, the term
-  files with the first two letters of their first stem, and each filter value as a
+- ``index.json``: what the browser loads first. ``versie`` (the format version: raise
+  ``FORMAT_VERSION`` here and in ib-zoekindex.js together whenever a file's shape
+  changes; the browser refuses an index of another version and leaves the page as it
+  is), ``taal`` (the language), ``aantal`` examples and ``hoofdstukken`` chapter
+  sections, ``kaarten_per_bestand`` (cards per card file) and ``kaarten`` (the card
+  files in order), ``termen`` (the term files with the first two letters of their
+  first stem), ``volgorde`` (the orders file) and ``filters``: for each filter, by
+  its URL parameter (``FILTER_KINDS`` in site/searchform.py), each value as a
   bitset (base64; bit *i* = example *i*). Entries are numbered examples first
   (0 .. aantal-1, in title order, so "sorted by title" costs nothing), then the
   sections (in chapter order); filters only ever hold examples.
@@ -65,6 +71,8 @@ from inspiratieboek.site.render import example_card, example_facts, localized
 
 INDEX_DIR = "zoekindex"
 INDEX_FILE = "index.json"
+FORMAT_VERSION = 2
+"""The version of the files' shape (see above); ib-zoekindex.js checks it."""
 CARDS_PER_FILE = 50
 """At 5,000 examples one card file is about 15 KiB: the first screen of results
 needs a few of them, never all records (1.5 MiB)."""
@@ -405,7 +413,7 @@ def build(catalog: Catalog, lang: str, folder: str = "", sections: list[Section]
     }
     files[INDEX_FILE] = _dump(
         {
-            "versie": 2,
+            "versie": FORMAT_VERSION,
             "taal": lang,
             "aantal": len(examples),
             "hoofdstukken": len(docs) - len(examples),

@@ -67,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "book_contents": "Inhoud",
         "book_appendix": "Bijlage",
         "book_online": "Online editie: {url}",
-        # Search and filters on the overview (scripts/search.py, ib-zoeken.js)
+        # Search and filters on the overview (site/searchform.py, ib-zoeken.js)
         "search_heading": "Zoek een voorbeeld",
         "search_form": "Zoek in de praktijkvoorbeelden",
         "search_label": "Zoek op woord, plaats of organisatie",
@@ -191,7 +191,7 @@ LABELS: dict[str, dict[str, str]] = {
         "book_contents": "Contents",
         "book_appendix": "Appendix",
         "book_online": "Online edition: {url}",
-        # Search and filters on the overview (scripts/search.py, ib-zoeken.js)
+        # Search and filters on the overview (site/searchform.py, ib-zoeken.js)
         "search_heading": "Find an example",
         "search_form": "Search the practice examples",
         "search_label": "Search by word, place or organisation",

@@ -88,7 +88,7 @@ def css_string(text: str) -> str:
 
 def download_name(title: str) -> str:
     """Name a downloaded PDF gets: its title as a slug, e.g. 'bronnen.pdf'."""
-    return slugify(title, "-") + ".pdf"
+    return str(slugify(title, "-")) + ".pdf"
 
 
 def _download(docs_dir: Path, stem: str, page_url: str, title: str, edition: Edition) -> dict | None:

@@ -24,8 +24,8 @@ import material
 from markupsafe import Markup
 
 from inspiratieboek.data.records import Catalog, Factor, Record
-from inspiratieboek.search.search import search_form
 from inspiratieboek.site.labels import label
+from inspiratieboek.site.searchform import filter_values, search_form
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -121,16 +121,7 @@ def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
         if record.get("provincie") in vocab.provincies
         else "",
         "source": first_source or "",
-        "filters": {
-            "factor": record.factors,
-            "provincie": [record.get("provincie")],
-            "doelgroep": list(record.get("doelgroepen") or []),
-            "thema": list(record.get("themas") or []),
-            "organisatie": sorted({o.get("soort") for o in record.get("organisaties") or [] if isinstance(o, dict)}),
-            "soort": [record.get("soort_voorbeeld")],
-            "status": [record.get("status")],
-            "resultaat": [record.get("resultaat_soort")],
-        },
+        "filters": filter_values(record),
     }
 
 

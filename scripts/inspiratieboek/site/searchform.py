@@ -8,40 +8,63 @@ index (:mod:`zoekindex`, read by ib-zoekindex.js); Material's search plugin is o
 
 The form's labels and filter values come from ``data/`` and :mod:`labels` in the
 page's language (:func:`search_form`), so the browser script holds no text and no
-lists of its own. The header box on every page is :mod:`searchbox`.
+lists of its own. The header box on every page is :mod:`inspiratieboek.search.searchbox`.
+
+In the site layer, not in search/: the overview page and the results page
+(:mod:`render`) include this form, and the site never imports from search/, which
+stands on it (tests/test_architecture.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from inspiratieboek.data.records import Catalog
+from inspiratieboek.data.records import Catalog, Record
 from inspiratieboek.site.labels import label
 
 
 @dataclass(frozen=True)
 class FilterKind:
-    """One filter on the overview: its URL parameter and the vocabulary it uses."""
+    """One filter on the overview: its URL parameter, the vocabulary it uses, its
+    labels, and how to read an example's values for it from the record."""
 
     param: str
     vocabulary: str
     label_key: str
     all_key: str
+    values: Callable[[Record], list[Any]]
+    """The raw values as the record holds them; ``filter_values`` keeps the slugs."""
+
+
+def _one(field: str) -> Callable[[Record], list[Any]]:
+    return lambda record: [record.get(field)]
+
+
+def _several(field: str) -> Callable[[Record], list[Any]]:
+    return lambda record: list(record.get(field) or [])
+
+
+def _organisation_kinds(record: Record) -> list[Any]:
+    return sorted(
+        {str(o.get("soort")) for o in record.get("organisaties") or [] if isinstance(o, dict) and o.get("soort")}
+    )
 
 
 FILTER_KINDS: tuple[FilterKind, ...] = (
-    FilterKind("factor", "factoren", "search_factor", "search_all_factor"),
-    FilterKind("thema", "themas", "search_theme", "search_all_theme"),
-    FilterKind("doelgroep", "doelgroepen", "search_group", "search_all_group"),
-    FilterKind("organisatie", "soorten", "search_organisation", "search_all_organisation"),
-    FilterKind("provincie", "provincies", "search_province", "search_all_province"),
-    FilterKind("soort", "soorten_voorbeeld", "search_kind", "search_all_kind"),
-    FilterKind("status", "statussen", "search_status", "search_all_status"),
-    FilterKind("resultaat", "resultaatsoorten", "search_result", "search_all_result"),
+    FilterKind("factor", "factoren", "search_factor", "search_all_factor", lambda record: record.factors),
+    FilterKind("thema", "themas", "search_theme", "search_all_theme", _several("themas")),
+    FilterKind("doelgroep", "doelgroepen", "search_group", "search_all_group", _several("doelgroepen")),
+    FilterKind("organisatie", "soorten", "search_organisation", "search_all_organisation", _organisation_kinds),
+    FilterKind("provincie", "provincies", "search_province", "search_all_province", _one("provincie")),
+    FilterKind("soort", "soorten_voorbeeld", "search_kind", "search_all_kind", _one("soort_voorbeeld")),
+    FilterKind("status", "statussen", "search_status", "search_all_status", _one("status")),
+    FilterKind("resultaat", "resultaatsoorten", "search_result", "search_all_result", _one("resultaat_soort")),
 )
-"""Form order = order of the parameters in a shared URL. The parameter names are
-the keys of ``render.example_card()["filters"]`` and never change: links to
+"""The one list of filters. Form order = order of the parameters in a shared URL.
+An example's filter values (``filter_values``, in ``render.example_card()`` and so
+in the search index) are read with the same list. The parameter names never change: links to
 ``/voorbeelden/?factor=zorg&provincie=utrecht&zoek=eenzaamheid`` live in mails and
 reports; several values of one filter are comma-separated. ``zoek`` is the search
 words, on the overview, the results page and in the header box's form. The keys
@@ -54,6 +77,12 @@ SORTS = (("", "sort_relevance"), ("nieuwste", "sort_newest"), ("titel", "sort_ti
 search words, title order without (the index numbers examples by title)."""
 RESULTS_PAGE = "zoeken/"
 """Where the header box sends a query: ``/zoeken/?zoek=...`` (``/en/zoeken/``)."""
+
+
+def filter_values(record: Record) -> dict[str, list[str]]:
+    """The example's values for every filter, by URL parameter (``FILTER_KINDS``);
+    an optional field left empty has none."""
+    return {kind.param: [v for v in kind.values(record) if isinstance(v, str) and v] for kind in FILTER_KINDS}
 
 
 # --- The form on the overview page ---------------------------------------------------
