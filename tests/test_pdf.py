@@ -21,6 +21,7 @@ from conftest import ENV, ROOT, Build, copy_project, fixture_records, run_build
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.publish import book
 from inspiratieboek.publish.outline import heading_texts
+from inspiratieboek.site.labels import label
 from inspiratieboek.site.paper import css_string, format_date, format_size, pdf_stem
 from inspiratieboek.site.render import localized, sort_key
 from pypdf import PdfReader
@@ -376,6 +377,10 @@ def test_book_holds_every_chapter_and_every_example_grouped_by_factor(
             for source in record.get("bronnen") or []:
                 assert squeeze(source["url"]) in text, f"{record.id}: source {source['url']} missing"
     assert [w for w in WEBSITE_ONLY if squeeze(w) in text] == []
+    # Each example in the appendix keeps its facts box (#13): kind, status and result kind
+    examples = sum(len(records) for _name, records in _groups(site, lang))
+    for key in ("kind", "status", "result_kind"):
+        assert text.count(squeeze(label(lang)[key])) >= examples, f"facts box label '{key}' missing in the appendix"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
