@@ -7,10 +7,7 @@ while an editor runs ``mkdocs serve``, and a failing build cannot leave debris.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,10 +17,12 @@ import pytest
 from inspiratieboek.publish.chromium import CHROMIUM, CHROMIUM_ARGS
 from inspiratieboek.quality import browser_audit
 from inspiratieboek.quality.projectcopy import copy_project
+from inspiratieboek.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENV = build.mkdocs_env()
+"""The environment child processes of the tests run in (the package's quiet environment)."""
 
 
 @dataclass
@@ -43,17 +42,11 @@ class Build:
 
 
 def run_build(project: Path, site: Path | None = None) -> Build:
-    """Build a project copy with the real command (strict); never raises on failure."""
+    """Build a project copy with the real command (strict, the package's one build
+    function); never raises on failure."""
     site = site or project / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    return Build(project, site, result.returncode, result.stdout + result.stderr)
+    result = build.run_build(project, site, timeout=600)
+    return Build(project, site, result.returncode, result.output)
 
 
 def data_folder(target: Path, records: Mapping[str, str | bytes] | None = None, also: tuple[str, ...] = ()) -> Path:
