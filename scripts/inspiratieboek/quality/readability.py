@@ -11,6 +11,14 @@ Higher is easier; around 60-70 is plain language. Syllables are estimated from
 groups of vowels ("ij" counts as one, a diaeresis starts a new syllable), which
 is close enough to compare chapters and follow a chapter over time.
 
+Why not textstat: measured on 2026-12-03 against textstat 0.7.13 (Douma's formula
+for ``nl``, syllables from pyphen's Dutch hyphenation) on the same rendered text of
+the 18 Dutch chapters, the syllable counts agree within 1.3 % (leefomstandigheden:
+2,664 here, 2,661 by pyphen) and the scores within 2.4 points, except the source
+list (42.8 here, 35.8 there: its sentence splitter reads titles differently).
+Each chapter takes about 10 ms either way. Same figures, two dependencies fewer:
+we keep this.
+
 What counts as text: paragraphs, list items and definitions, after the Markdown
 is rendered (links become their words, code and tables are left out). A list
 item or paragraph without a full stop still counts as one sentence. Headings are
