@@ -224,11 +224,11 @@ CATALOGUE: tuple[Message, ...] = (
     _m(
         "yaml.key_not_text",
         "bestand",
-        "veldnaam {key} is geen tekst maar {kind}",
+        "veldnaam{key} is geen tekst maar {kind}",
         "gebruik een veldnaam uit het sjabloon, zoals plaats:",
         E(
             "(veldnaam)",
-            {"key": "'~'", "kind": "leeg (null)"},
+            {"key": " '~'", "kind": "leeg (null)"},
             "YAML leest `~`, `null`, `yes`, `no` of een getal voor de dubbele punt niet als naam.",
             "Zet de juiste veldnaam voor de dubbele punt (kijk in het sjabloon).",
         ),

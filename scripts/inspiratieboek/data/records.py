@@ -245,14 +245,15 @@ class Lines:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Path as an editor types it: relative to the project when possible."""
+    """Path as an editor types it: relative to the project when possible.
+
+    The folder is resolved, the file name is not: a symbolic link is shown by its own
+    name, which is the file the editor has to fix.
+    """
     try:
-        return str(path.resolve().relative_to(root.resolve().parent))
-    except (ValueError, OSError):
-        try:
-            return str(path.relative_to(root.parent))
-        except ValueError:
-            return str(path)
+        return str((path.parent.resolve() / path.name).relative_to(root.resolve().parent))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
 
 
 def _fail(shown: str, said: Said, line: int = 1, field: str = "(bestand)") -> Loaded:
@@ -385,7 +386,7 @@ def _index_mapping(
             continue
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
             kind = KEY_KINDS.get(key_node.tag, "een lijst" if isinstance(key_node, yaml.SequenceNode) else "een groep")
-            value = f"'{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else ""
+            value = f" '{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else ""
             problems.append(problem(shown, line, where, say("yaml.key_not_text", key=value, kind=kind)))
             continue
         key = str(key_node.value)

@@ -39,8 +39,9 @@ from inspiratieboek.data.urls import check_url, show
 STALE_AFTER_DAYS = 2 * 365
 RESERVED_IDS = frozenset({"factor", "index"})
 """Names the generator uses inside docs/voorbeelden/ itself."""
-HTML_TAG = re.compile(r"</?[a-zA-Z!?]")
-"""Starts a tag as browsers read it; "a < b" stays allowed text."""
+HTML_TAG = re.compile(r"<(?![a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>)/?[a-zA-Z!?]")
+"""Starts a tag as browsers read it; "a < b" stays allowed text, and so does a Markdown
+autolink such as ``<https://...>`` (its target is checked like every other link)."""
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
