@@ -24,7 +24,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from inspiratieboek.data.records import DATA_DIR, SHOWN_PER_GROUP, format_problems, load_catalog
+from inspiratieboek.data.records import (
+    DATA_DIR,
+    SHOWN_PER_GROUP,
+    Catalog,
+    format_problems,
+    load_catalog,
+    vocabulary_errors,
+)
 from inspiratieboek.data.schema import schema_text, write_schema
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.editors import (
@@ -58,9 +65,20 @@ def task_check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _vocabulary_problems(catalog: Catalog) -> bool:
+    """Print the problems of factoren.yml and lijsten.yml, if any: a schema or form made
+    from a broken list would silently lose its allowed values."""
+    broken = vocabulary_errors(catalog.problems)
+    if broken:
+        print(format_problems(broken))
+    return bool(broken)
+
+
 def task_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema, or write data/voorbeeld.schema.json with --write."""
     catalog = load_catalog(Path(args.data))
+    if _vocabulary_problems(catalog):
+        return 1
     if args.write:
         changed = write_schema(catalog.vocab, Path(args.data))
         print("schema bijgewerkt" if changed else "schema was al actueel")
@@ -111,7 +129,10 @@ def task_nieuw(args: argparse.Namespace) -> int:
 
 def task_formulier(args: argparse.Namespace) -> int:
     """Print the issue form, or write .github/ISSUE_TEMPLATE/voorbeeld.yml with --write."""
-    vocab = load_catalog(Path(args.data)).vocab
+    catalog = load_catalog(Path(args.data))
+    if _vocabulary_problems(catalog):
+        return 1
+    vocab = catalog.vocab
     if args.write:
         changed = aandragen.write_issue_form(vocab, ROOT)
         print("formulier bijgewerkt" if changed else "formulier was al actueel")

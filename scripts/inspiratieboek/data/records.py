@@ -426,7 +426,7 @@ LIST_NAMES = (
     "erkenningsniveaus",
 )
 """The closed lists in ``data/lijsten.yml``, in the file's order."""
-VOCABULARY_FILES = ("data/factoren.yml", "data/lijsten.yml")
+VOCABULARY_FILES = ("factoren.yml", "lijsten.yml")
 TERM_KEYS = ("slug", "nl", "en")
 FACTOR_KEYS = (*TERM_KEYS, "kort_nl", "kort_en", "icoon", "kleur")
 
@@ -438,35 +438,45 @@ def load_vocabularies(data_dir: Path) -> tuple[Vocabularies, list[Problem]]:
     turns into one message per record (``validate`` skips the records then).
     """
     problems: list[Problem] = []
+    factors_shown, lists_shown = (display_path(data_dir / name, data_dir) for name in VOCABULARY_FILES)
     factors_raw, factor_lines, found = read_yaml(data_dir / "factoren.yml", data_dir)
     problems += found
     lists_raw, list_lines, found = read_yaml(data_dir / "lijsten.yml", data_dir)
     problems += found
     factoren: dict[str, Factor] = {}
-    if not found_in(problems, "data/factoren.yml"):
+    if not found_in(problems, factors_shown):
         if isinstance(factors_raw, list):
-            items = _terms(factors_raw, "", FACTOR_KEYS, "data/factoren.yml", factor_lines, problems)
+            items = _terms(factors_raw, "", FACTOR_KEYS, factors_shown, factor_lines, problems)
             factoren = {item["slug"]: Factor(**item) for item in items}
         else:
-            problems.append(_shape("data/factoren.yml", "een lijst van factoren, elk met - slug:"))
+            problems.append(_shape(factors_shown, "een lijst van factoren, elk met - slug:"))
     terms: dict[str, dict[str, Term]] = {name: {} for name in LIST_NAMES}
-    if not found_in(problems, "data/lijsten.yml"):
+    if not found_in(problems, lists_shown):
         if isinstance(lists_raw, dict):
             for name in LIST_NAMES:
                 values = lists_raw.get(name)
                 if not isinstance(values, list) or not values:
                     said = say("vocab.missing_list", name=name)
-                    problems.append(problem("data/lijsten.yml", list_lines.get(name, 1), name, said))
+                    problems.append(problem(lists_shown, list_lines.get(name, 1), name, said))
                     continue
-                items = _terms(values, name, TERM_KEYS, "data/lijsten.yml", list_lines, problems)
+                items = _terms(values, name, TERM_KEYS, lists_shown, list_lines, problems)
                 terms[name] = {item["slug"]: Term(**item) for item in items}
         else:
-            problems.append(_shape("data/lijsten.yml", "lijsten met een naam, zoals provincies:"))
+            problems.append(_shape(lists_shown, "lijsten met een naam, zoals provincies:"))
     return Vocabularies(factoren=factoren, **terms), problems
 
 
 def found_in(problems: list[Problem], shown: str) -> bool:
     return any(p.path == shown and not p.warning for p in problems)
+
+
+def vocabulary_errors(problems: list[Problem]) -> list[Problem]:
+    """The errors about ``factoren.yml`` and ``lijsten.yml`` (not a record of that name)."""
+    return [
+        p
+        for p in problems
+        if not p.warning and Path(p.path).name in VOCABULARY_FILES and Path(p.path).parent.name != "voorbeelden"
+    ]
 
 
 def _shape(shown: str, expected: str) -> Problem:

@@ -23,14 +23,13 @@ import material
 
 from inspiratieboek.data.messages import Said, say
 from inspiratieboek.data.records import (
-    VOCABULARY_FILES,
     Catalog,
     Problem,
     Record,
     display_path,
-    found_in,
     problem,
     today,
+    vocabulary_errors,
 )
 from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, ONE_LINE, SUB_FIELDS, Field, Sub
 from inspiratieboek.data.synonyms import load_synonyms
@@ -70,10 +69,11 @@ def validate(catalog: Catalog) -> list[Problem]:
     then the records are not checked and one message says why.
     """
     problems = list(catalog.problems)
-    broken = [shown for shown in VOCABULARY_FILES if found_in(problems, shown)]
+    broken = sorted({p.path for p in vocabulary_errors(problems)})
     if broken:
         said = say("vocab.broken", files=" en ".join(broken))
-        return [*problems, problem("data/voorbeelden", 0, "(voorbeelden)", said)]
+        folder = display_path(catalog.data_dir / "voorbeelden", catalog.data_dir)
+        return [*problems, problem(folder, 0, "(voorbeelden)", said)]
     for record in catalog.records:
         problems += check_record(record, catalog)
     problems += check_unique_ids(catalog)
