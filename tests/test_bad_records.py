@@ -138,10 +138,11 @@ def _nieuw(data: Path, title: str) -> tuple[int, str]:
         ("Buurt\x07kamer", "De titel bevat een onzichtbaar stuurteken (U+0007)"),
         ("Buurt\x85kamer", "De titel bevat een onzichtbaar stuurteken (U+0085)"),
         ("Buurt\u202ekamer", "De titel bevat een onzichtbaar stuurteken (U+202E)"),
+        ("Buurt\ufffekamer", "De titel bevat een onzichtbaar stuurteken (U+FFFE)"),
         (b"Buurt\xffkamer".decode("utf-8", "surrogateescape"), "De titel bevat tekens die geen geldige UTF-8"),
         ("\u200b\u00a0", "titel: bevat alleen spaties of onzichtbare tekens"),
     ],
-    ids=["control", "nel", "bidi", "invalid-utf8", "invisible"],
+    ids=["control", "nel", "bidi", "noncharacter", "invalid-utf8", "invisible"],
 )
 def test_nieuw_refuses_a_title_it_cannot_write(tmp_path: Path, title: str, expected: str) -> None:
     data = data_folder(tmp_path / "data", also=("sjabloon-voorbeeld.yml",))
@@ -268,6 +269,9 @@ def test_two_records_with_one_title_name_each_other(tmp_path: Path, second_title
 # --- Wrong place: the right message at the right line ---------------------------------
 
 PLACES: list[tuple[str, str, str]] = [
+    ("raw control character", good_with("plaats: Testplaats", "plaats: Test\x1bplaats"), f"{F}:12: (bestand): bestand bevat een onzichtbaar stuurteken (U+001B) in kolom 13"),
+    ("raw noncharacter", good_with("  - schuldhulp", "  - schuld\ufffehulp"), f"{F}:17: (bestand): bestand bevat een onzichtbaar stuurteken (U+FFFE) in kolom 11"),
+    ("raw C1 after NEL", good_with(TITLE, 'titel: "A\u0085B"').replace("plaats: Testplaats", "plaats: \x9b"), f"{F}:12: (bestand): bestand bevat een onzichtbaar stuurteken (U+009B) in kolom 9"),
     ("impossible date", good_with("2026-01-15", "2025-02-30"), f"{F}:27: laatst_gecontroleerd: 2025-02-30 is geen bestaande datum"),
     ("month 13", good_with("2026-01-15", "2025-13-01"), f"{F}:27: laatst_gecontroleerd: 2025-13-01 is geen bestaande datum"),
     ("line separator before an error", good_with("plaats: Testplaats", 'plaats: "Test\u2028plaats"').replace("provincie: utrecht", "provincie: x"), f"{F}:13: provincie: 'x' is geen"),

@@ -296,6 +296,19 @@ CATALOGUE: tuple[Message, ...] = (
         ),
     ),
     _m(
+        "file.control",
+        "bestand",
+        "bestand bevat een onzichtbaar stuurteken ({char}) in kolom {column}",
+        "typ die regel opnieuw, of plak de tekst eerst in een platte-teksteditor",
+        E(
+            "(bestand)",
+            {"char": "U+001B", "column": 13},
+            "Er staat een onzichtbaar teken in het bestand dat YAML niet leest, vaak na kopiëren uit een PDF, Word"
+            " of een terminal.",
+            "Ga naar de regel en kolom uit de melding en typ dat stuk opnieuw.",
+        ),
+    ),
+    _m(
         "file.too_big",
         "bestand",
         "bestand is te groot: {size:,} bytes",

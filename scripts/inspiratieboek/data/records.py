@@ -297,6 +297,11 @@ def read_yaml(path: Path, root: Path) -> Loaded:
         return _fail(shown, say("file.encoding", byte=raw[exc.start]), line=raw[: exc.start].count(b"\n") + 1)
     if "\x00" in text:
         return _fail(shown, say("file.null"))
+    if bad := yaml.reader.Reader.NON_PRINTABLE.search(text):
+        # YAML refuses these without a line; an editor needs the line (a paste from a PDF or Word).
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return _fail(shown, say("file.control", char=f"U+{ord(bad.group()):04X}", column=column), line=line)
     lines_of = Lines(text)
     loader = _Loader(text)
     try:

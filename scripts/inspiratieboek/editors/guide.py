@@ -26,6 +26,9 @@ class GuideError(Exception):
 def render_tables() -> str:
     """Every section with its table of messages, in catalogue order."""
     parts: list[str] = []
+    homeless = [m.code for m in CATALOGUE if m.section not in {section.key for section in SECTIONS}]
+    if homeless:
+        raise GuideError(f"messages without a known section: {', '.join(homeless)}")
     for section in SECTIONS:
         messages = [m for m in CATALOGUE if m.section == section.key]
         if not messages:

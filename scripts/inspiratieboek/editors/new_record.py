@@ -86,7 +86,7 @@ def readable(text: str, what: str) -> str:
     """
     if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
         raise NewRecordError(f"{what} bevat tekens die geen geldige UTF-8-tekst zijn. Typ het opnieuw.")
-    if match := CONTROL.search(text):
+    if match := CONTROL.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
         raise NewRecordError(
             f"{what} bevat een onzichtbaar stuurteken (U+{ord(match.group()):04X}). Typ het opnieuw, zonder te plakken."
         )
