@@ -154,6 +154,20 @@ CATALOGUE: tuple[Message, ...] = (
         ),
     ),
     _m(
+        "yaml.tag",
+        "bestand",
+        "YAML-fout in kolom {column}: het label {tag} is niet toegestaan",
+        "haal het label weg; begint je tekst met ! zet hem dan tussen aanhalingstekens",
+        E(
+            "(syntaxis)",
+            {"column": 12, "tag": "tag:yaml.org,2002:int"},
+            "Er staat een label als `!!int` of `!!python/...` voor een waarde. Daarmee leest YAML de waarde op"
+            " een andere manier, bijvoorbeeld `!!int 03744` als het jaar 2020.",
+            "Haal het label weg en schrijf de waarde gewoon: `startjaar: 2019`. Zet tekst die met `!` begint"
+            " tussen aanhalingstekens.",
+        ),
+    ),
+    _m(
         "yaml.unreadable",
         "bestand",
         "onleesbare YAML: {reason}",

@@ -305,8 +305,9 @@ def read_yaml(path: Path, root: Path) -> Loaded:
     lines_of = Lines(text)
     loader = _Loader(text)
     try:
-        if (deep := _too_deep_at(text, lines_of)) is not None:
-            return _fail(shown, say("file.too_deep", limit=MAX_DEPTH), line=deep)
+        if (found := _event_problem(text, lines_of)) is not None:
+            said, line = found
+            return _fail(shown, said, line=line, field="(syntaxis)" if said.code == "yaml.tag" else "(bestand)")
         node = loader.get_single_node()
         if node is None:
             return _fail(shown, say("file.empty"))
@@ -319,22 +320,57 @@ def read_yaml(path: Path, root: Path) -> Loaded:
         said, line = _syntax_message(exc, lines_of)
         return _fail(shown, said, line=line, field="(syntaxis)")
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return _fail(shown, say("yaml.unreadable", reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return _fail(shown, say("yaml.unreadable", reason=reason), line=_unconstructable_at(text, lines_of))
     finally:
         loader.dispose()
 
 
-def _too_deep_at(text: str, lines_of: Lines) -> int | None:
-    """Line where the YAML nests deeper than MAX_DEPTH, read as a flat event stream."""
+def _unconstructable_at(text: str, lines_of: Lines) -> int:
+    """Line of the first value YAML cannot turn into data (``!!int 0o17``, ``!!binary x``).
+
+    Only called after construction failed, so the slow walk costs nothing normally.
+    """
+    loader = _Loader(text)
+    try:
+        stack = [loader.get_single_node()]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+                    return lines_of.of(node.start_mark)
+            elif isinstance(node, yaml.MappingNode):
+                stack += [part for pair in reversed(node.value) for part in reversed(pair)]
+            elif isinstance(node, yaml.SequenceNode):
+                stack += reversed(node.value)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return 1
+
+
+def _event_problem(text: str, lines_of: Lines) -> tuple[Said, int] | None:
+    """Read the YAML as a flat event stream, before composing anything, for two things.
+
+    Nesting deeper than MAX_DEPTH (libyaml composes recursively in C and would crash),
+    and explicit tags (``!!int 03744``, ``!!python/...``): they bypass the safe,
+    strict reading of values, and an editor never needs one.
+    """
     loader = _Loader(text)
     depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if getattr(event, "tag", None) is not None:
+                column = event.start_mark.column + 1
+                return say("yaml.tag", tag=event.tag, column=column), lines_of.of(event.start_mark)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return lines_of.of(event.start_mark)
+                    return say("file.too_deep", limit=MAX_DEPTH), lines_of.of(event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:

@@ -50,7 +50,11 @@ def _check_parts(parts: SplitResult, shown: str) -> Said | None:
         return say("url.port", value=shown)
     if parts.netloc.endswith(":"):
         return say("url.port", value=shown)
-    host = (parts.hostname or "").rstrip(".")
+    try:
+        # A name with letters such as ü is fine; the browser sends its ASCII (IDNA) form.
+        host = (parts.hostname or "").rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return say("url.host", value=shown)
     labels = host.split(".")
     if len(labels) < 2 or not all(HOST_LABEL.match(label) for label in labels) or labels[-1].isdigit():
         return say("url.host", value=shown)
