@@ -41,6 +41,7 @@ from inspiratieboek.editors import (
     translations,
 )
 from inspiratieboek.publish import pdf
+from inspiratieboek.site import begrippen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +51,7 @@ QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 def task_check(args: argparse.Namespace) -> int:
     """Validate all records and print every problem as file:line: field: message."""
     catalog = load_catalog(Path(args.data))
-    problems = validate(catalog)
+    problems = validate(catalog) + begrippen.glossary_problems(Path(args.data) / "begrippen.yml")
     fields = translations.untranslated_fields(catalog)
     chapters = translations.untranslated_chapters(ROOT / "docs")
     problems += fields + chapters

@@ -24,7 +24,7 @@ from conftest import ENV, FIXTURES, ROOT, copy_project, data_folder, fixture_rec
 from inspiratieboek.data.records import Catalog, DataError, format_problems, load_catalog, load_record
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.editors import new_record
-from inspiratieboek.site import generate
+from inspiratieboek.site import begrippen, generate
 from inspiratieboek.site.render import safe_markdown
 
 GOOD = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
@@ -123,6 +123,46 @@ def test_input_that_crashed_gives_a_located_error(tmp_path: Path, setup: Setup, 
     found = validate(load_catalog(data))
     assert_reported([str(p) for p in found], expected)
     assert errors(found)
+
+
+GLOSSARY = "- id: x\n  nl: {term: x, vormen: [x], uitleg: Uitleg.}\n  en: {term: x, vormen: [x], uitleg: Meaning.}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GLOSSARY.replace("uitleg: Uitleg.", "uitleg: [Uitleg"), "begrippen.yml:2: (syntaxis): YAML-fout"),
+        (
+            GLOSSARY.replace("  nl: {term: x, vormen: [x], uitleg: Uitleg.}", "  nl: Uitleg"),
+            "begrippen.yml:2: x.nl: moet velden term, vormen en uitleg hebben",
+        ),
+        (
+            GLOSSARY.replace("vormen: [x], uitleg: M", "vormen: x, uitleg: M"),
+            "begrippen.yml:3: x.en.vormen: moet een lijst",
+        ),
+        (GLOSSARY + "  bron: https://a.org\n", "begrippen.yml:4: x.bron: moet velden titel en url hebben"),
+        (GLOSSARY + "  bron: {titel: T, url: 'https://a.org](x'}\n", "begrippen.yml:4: x.bron.url: 'https://a.org](x'"),
+        ("id: x\n", "begrippen.yml:1: (bestand): het bestand moet een lijst van begrippen zijn"),
+        ("- [x]\n", "begrippen.yml:1: [0].id: ontbreekt of is leeg"),
+    ],
+    ids=[
+        "syntax",
+        "language not a group",
+        "forms not a list",
+        "source not a group",
+        "source url",
+        "not a list",
+        "no id",
+    ],
+)
+def test_broken_glossary_is_located(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "data" / "begrippen.yml"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    found = [str(p) for p in begrippen.glossary_problems(path)]
+    assert any(p.startswith(f"data/{expected}") for p in found), found
+    with pytest.raises(begrippen.GlossaryError):
+        begrippen.load_terms(path)
 
 
 def _nieuw(data: Path, title: str) -> tuple[int, str]:
@@ -433,7 +473,7 @@ def test_nieuw_with_invalid_utf8_title_exits_1_without_traceback(tmp_path: Path)
     assert list((data / "voorbeelden").iterdir()) == []
 
 
-def test_build_stops_on_unread_records_and_foreign_folder_without_traceback(tmp_path: Path) -> None:
+def test_build_stops_on_unread_records_foreign_folder_and_glossary_without_traceback(tmp_path: Path) -> None:
     # Given a project with a record in a subfolder and a generated folder someone else filled
     project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
     (project / "data" / "voorbeelden" / "oud").mkdir()
@@ -454,4 +494,14 @@ def test_build_stops_on_unread_records_and_foreign_folder_without_traceback(tmp_
     build = run_build(project, site)
     assert build.returncode != 0 and "Traceback" not in build.output, build.output
     assert "docs/voorbeelden: (map): de map bestaat al en is niet door de site gemaakt" in build.output, build.output
+    assert sorted(p.name for p in site.iterdir()) == ["vorige-versie.html"], "site was (partly) rebuilt"
+    # and with that folder gone but a broken glossary, it stops before any page, without a crash.
+    (project / "docs" / "voorbeelden" / "eigen.md").unlink()
+    glossary = project / "data" / "begrippen.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "- id: nieuw\n  nl: Uitleg\n", encoding="utf-8")
+    build = run_build(project, site)
+    assert build.returncode != 0 and "Traceback" not in build.output, build.output
+    assert (
+        "data/begrippen.yml:" in build.output and "nieuw.nl: moet velden term, vormen en uitleg hebben" in build.output
+    ), build.output
     assert sorted(p.name for p in site.iterdir()) == ["vorige-versie.html"], "site was (partly) rebuilt"

@@ -44,6 +44,7 @@ MESSAGE_MODULES = (
     "data/urls.py",
     "editors/translations.py",
     "site/generate.py",
+    "site/begrippen.py",
 )
 FORM = "https://github.com/voorbeeld/boek/issues/new?template=voorbeeld.yml"
 

@@ -88,6 +88,13 @@ SECTIONS: tuple[Section, ...] = (
         "lijst van minstens twee woorden tussen `[ ]`, onder `nl:` of `en:`. Deze meldingen gaan over\n"
         "dat bestand.",
     ),
+    Section(
+        "begrippen",
+        "De begrippenlijst",
+        "`data/begrippen.yml` is de woordenlijst: de pagina Begrippen en de uitleg bij een woord als je er met\n"
+        "de muis op komt. Deze meldingen gaan over dat bestand. Ook de meldingen over ontbrekende velden,\n"
+        "lijsten en webadressen hierboven kunnen over dit bestand gaan.",
+    ),
     Section("site", "De site bouwen"),
 )
 
@@ -1197,6 +1204,43 @@ CATALOGUE: tuple[Message, ...] = (
             {"term": "ouderen", "where": "nl[0]"},
             "Hetzelfde woord staat in twee groepen.",
             "Voeg de twee groepen samen, of haal het woord uit één groep weg.",
+        ),
+    ),
+    # --- The glossary ---------------------------------------------------------------------
+    _m(
+        "glossary.shape",
+        "begrippen",
+        "het bestand moet een lijst van begrippen zijn",
+        "begin elk begrip met - id: en kijk naar de uitleg bovenin het bestand",
+        E(
+            "data/begrippen.yml:1: (bestand)",
+            {},
+            "Het bestand is geen lijst, bijvoorbeeld omdat het streepje voor `id:` ontbreekt.",
+            "Begin elk begrip met `- id:`, zoals de andere begrippen.",
+        ),
+    ),
+    _m(
+        "glossary.not_group",
+        "begrippen",
+        "moet velden {names} hebben",
+        "kijk naar de uitleg bovenin data/begrippen.yml",
+        E(
+            "data/begrippen.yml:14: ggd.nl",
+            {"names": "term, vormen en uitleg"},
+            "Onder `nl:`, `en:` of `bron:` staat losse tekst in plaats van velden.",
+            "Schrijf de velden zoals bij de andere begrippen: `nl: {term: ..., vormen: [...], uitleg: ...}`.",
+        ),
+    ),
+    _m(
+        "glossary.duplicate_id",
+        "begrippen",
+        "id '{id}' staat ook bij het begrip op regel {line}",
+        "geef elk begrip een eigen id",
+        E(
+            "data/begrippen.yml:40: ggd.id",
+            {"id": "ggd", "line": 12},
+            "Twee begrippen hebben dezelfde id. Links naar de pagina Begrippen gaan naar de id.",
+            "Voeg de twee begrippen samen, of geef er een een andere id.",
         ),
     ),
     # --- Building the site ---------------------------------------------------------------
