@@ -251,9 +251,16 @@ def display_path(path: Path, root: Path) -> str:
     name, which is the file the editor has to fix.
     """
     try:
-        return str((path.parent.resolve() / path.name).relative_to(root.resolve().parent))
+        return str((_resolved_folder(path.parent) / path.name).relative_to(_resolved_folder(root).parent))
     except (ValueError, OSError, RuntimeError):
         return str(path)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    """A folder's real path, remembered: resolving costs system calls, and every
+    message of every record names the same few folders."""
+    return folder.resolve()
 
 
 def _fail(shown: str, said: Said, line: int = 1, field: str = "(bestand)") -> Loaded:
@@ -445,9 +452,12 @@ def _index_mapping(
 
 def _is_real_date(text: str) -> bool:
     """A YAML timestamp whose day exists (``2025-02-30`` does not)."""
+    match = yaml.constructor.SafeConstructor.timestamp_regexp.match(text)
+    if not match:
+        return False
     try:
-        yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), yaml.ScalarNode(TIMESTAMP_TAG, text))
-    except (ValueError, OverflowError):
+        dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
         return False
     return True
 
@@ -578,11 +588,9 @@ def folder_problems(data_dir: Path) -> list[Problem]:
         return []
     problems = []
     for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix in {".yml", ".yaml"}:
+            continue  # hidden, or read as a record (read_yaml reports folders and dead links)
         shown = display_path(path, data_dir)
-        if path.name.startswith("."):
-            continue
-        if path.suffix in {".yml", ".yaml"}:
-            continue  # read as a record; read_yaml reports folders and dead links
         if path.is_dir():
             for inner in sorted(path.rglob("*")):
                 if inner.suffix.lower() in {".yml", ".yaml"} and not inner.name.startswith("."):

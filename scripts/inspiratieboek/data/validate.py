@@ -169,7 +169,7 @@ def check_text(key: str, value: object, max_length: int, markdown: bool = False,
     if is_blank(value):
         yield key, say("text.blank")
         return
-    decoded = html.unescape(value)
+    decoded = html.unescape(value) if "&" in value else value
     if match := HTML_TAG.search(value):
         allowed = "gewone tekst en Markdown" if markdown else "gewone tekst"
         yield key, say("text.html", snippet=_snippet(value, match.start()), allowed=allowed)
