@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ENV, FIXTURES, ROOT, copy_project, data_folder, fixture_records, run_build
-from inspiratieboek.data.records import Catalog, DataError, format_problems, load_catalog, load_record
+from inspiratieboek.data.records import Catalog, DataError, Problem, format_problems, load_catalog, load_record
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.editors import new_record
 from inspiratieboek.site import begrippen, generate
@@ -364,8 +364,8 @@ def test_broken_vocabulary_gives_one_message_not_one_per_record(
 # --- Unbounded output -------------------------------------------------------------------
 
 
-def _many(tmp_path: Path, count: int, change: Callable[[dict, int], None]) -> str:
-    """The check's output for ``count`` copies of the good record, each changed by ``change``."""
+def _many(tmp_path: Path, count: int, change: Callable[[dict, int], None]) -> list[Problem]:
+    """The problems of ``count`` copies of the good record, each changed by ``change``."""
     data = data_folder(tmp_path / "data", {"synthetisch-a.yml": GOOD})
     base, _ = load_record(data / "voorbeelden" / "synthetisch-a.yml", data)
     vocab = load_catalog(data).vocab
@@ -375,7 +375,7 @@ def _many(tmp_path: Path, count: int, change: Callable[[dict, int], None]) -> st
         record.data = {**base.data, "titel": f"Voorbeeld {number}", "titel_en": f"Example {number}"}
         change(record.data, number)
         records.append(record)
-    return format_problems(validate(Catalog(data, vocab, records, [])))
+    return validate(Catalog(data, vocab, records, []))
 
 
 def _same_source(data: dict, _n: int) -> None:
@@ -404,11 +404,14 @@ def _ten_thousand_themes(data: dict, n: int) -> None:
     ids=["3,000 records share a source", "2,000 unknown themes", "10,000 themes in one record"],
 )
 def test_output_names_five_and_counts_the_rest(tmp_path: Path, count: int, change: Callable, summary: str) -> None:
-    output = _many(tmp_path, count, change)
+    problems = _many(tmp_path, count, change)
+    output = format_problems(problems)
     lines = output.splitlines()
     assert len(lines) <= 20, output[:3000]
     assert len(output) < 12_000, f"{len(output):,} characters"
     assert any(summary in line for line in lines), output[:3000]
+    # and 'check --alles' still shows every single one.
+    assert len(format_problems(problems, None).splitlines()) > len(problems)
 
 
 # --- Cosmetic: text escaped once -------------------------------------------------------
