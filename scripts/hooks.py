@@ -73,9 +73,12 @@ def _page_language(page: Page, config: MkDocsConfig) -> str:
 def on_pre_build(config: MkDocsConfig) -> None:
     """Validate the data and write the generated pages before files are collected."""
     try:
+        glossary = _data_dir(config) / "begrippen.yml"
+        if glossary.exists():
+            begrippen.terms_at(glossary)  # a broken glossary stops the build here, before any page
         catalog, _ = generate.generate(_data_dir(config), Path(config.docs_dir))
         _build_catalog[config.config_file_path] = catalog
-    except DataError as exc:
+    except (DataError, begrippen.GlossaryError) as exc:
         raise PluginError(f"De voorbeelden bevatten fouten; er is niets gebouwd.\n{exc}") from None
 
 

@@ -13,6 +13,7 @@ Tasks:
   formulier  show (or --write) the issue form .github/ISSUE_TEMPLATE/voorbeeld.yml
   pdf      make the PDFs (each chapter, the whole book; per language) into docs/pdf/
   gates    run every quality gate on a fresh build; one line per gate with its figure
+  handleiding  show (or --write) the message tables of data/redactiehandleiding.md
 """
 
 from __future__ import annotations
@@ -23,15 +24,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-from inspiratieboek.data.records import DATA_DIR, format_problems, load_catalog
+from inspiratieboek.data.records import (
+    DATA_DIR,
+    SHOWN_PER_GROUP,
+    Catalog,
+    format_problems,
+    load_catalog,
+    vocabulary_errors,
+)
 from inspiratieboek.data.schema import schema_text, write_schema
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.editors import (
     aandragen,
+    guide,
     new_record,
     translations,
 )
 from inspiratieboek.publish import pdf
+from inspiratieboek.site import begrippen
 from inspiratieboek.site.build import mkdocs_command, mkdocs_env, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,12 +53,12 @@ JSLINT = Path("tests") / "jslint"
 def task_check(args: argparse.Namespace) -> int:
     """Validate all records and print every problem as file:line: field: message."""
     catalog = load_catalog(Path(args.data))
-    problems = validate(catalog)
+    problems = validate(catalog) + begrippen.glossary_problems(Path(args.data) / "begrippen.yml")
     fields = translations.untranslated_fields(catalog)
     chapters = translations.untranslated_chapters(ROOT / "docs")
     problems += fields + chapters
     if problems:
-        print(format_problems(problems))
+        print(format_problems(problems, None if getattr(args, "alles", False) else SHOWN_PER_GROUP))
     print(translations.summary(fields, chapters))
     bad = errors(problems)
     print(
@@ -58,9 +68,20 @@ def task_check(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _vocabulary_problems(catalog: Catalog) -> bool:
+    """Print the problems of factoren.yml and lijsten.yml, if any: a schema or form made
+    from a broken list would silently lose its allowed values."""
+    broken = vocabulary_errors(catalog.problems)
+    if broken:
+        print(format_problems(broken))
+    return bool(broken)
+
+
 def task_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema, or write data/voorbeeld.schema.json with --write."""
     catalog = load_catalog(Path(args.data))
+    if _vocabulary_problems(catalog):
+        return 1
     if args.write:
         changed = write_schema(catalog.vocab, Path(args.data))
         print("schema bijgewerkt" if changed else "schema was al actueel")
@@ -123,12 +144,24 @@ def task_nieuw(args: argparse.Namespace) -> int:
 
 def task_formulier(args: argparse.Namespace) -> int:
     """Print the issue form, or write .github/ISSUE_TEMPLATE/voorbeeld.yml with --write."""
-    vocab = load_catalog(Path(args.data)).vocab
+    catalog = load_catalog(Path(args.data))
+    if _vocabulary_problems(catalog):
+        return 1
+    vocab = catalog.vocab
     if args.write:
         changed = aandragen.write_issue_form(vocab, ROOT)
         print("formulier bijgewerkt" if changed else "formulier was al actueel")
     else:
         sys.stdout.write(aandragen.issue_form_text(vocab))
+    return 0
+
+
+def task_handleiding(args: argparse.Namespace) -> int:
+    """Print the guide's message tables, or write them into data/redactiehandleiding.md with --write."""
+    if args.write:
+        print("handleiding bijgewerkt" if guide.write_guide() else "handleiding was al actueel")
+    else:
+        sys.stdout.write(guide.render_tables())
     return 0
 
 
@@ -152,7 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", default=str(DATA_DIR), help="map met de gegevens (standaard: data/)")
     sub = parser.add_subparsers(dest="task", required=True)
-    sub.add_parser("check", help="controleer alle voorbeelden").set_defaults(func=task_check)
+    check = sub.add_parser("check", help="controleer alle voorbeelden")
+    check.add_argument("--alles", action="store_true", help="toon elke melding (anders per soort de eerste vijf)")
+    check.set_defaults(func=task_check)
     schema = sub.add_parser("schema", help="JSON Schema tonen of bijwerken")
     schema.add_argument("--write", action="store_true")
     schema.set_defaults(func=task_schema)
@@ -171,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
     formulier = sub.add_parser("formulier", help="issueformulier Voorbeeld aandragen tonen of bijwerken")
     formulier.add_argument("--write", action="store_true")
     formulier.set_defaults(func=task_formulier)
+    handleiding = sub.add_parser("handleiding", help="meldingen in data/redactiehandleiding.md tonen of bijwerken")
+    handleiding.add_argument("--write", action="store_true")
+    handleiding.set_defaults(func=task_handleiding)
     pdf_task = sub.add_parser("pdf", help="maak de PDF's van elk hoofdstuk en van het hele boek (met Chromium)")
     pdf_task.add_argument("--out", default=str(ROOT / "docs" / "pdf"), help="map voor de PDF's (standaard: docs/pdf/)")
     pdf_task.add_argument("--chromium", default=str(pdf.CHROMIUM), help="pad naar Chromium")

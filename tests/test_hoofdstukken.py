@@ -178,8 +178,10 @@ def test_glossary_file_problems_are_listed_with_entry_and_field(tmp_path: Path) 
     )
     with pytest.raises(begrippen.GlossaryError) as error:
         begrippen.load_terms(path)
-    assert "begrip 1 (x): en.uitleg ontbreekt" in str(error.value)
-    assert "begrip 2 (x): id komt twee keer voor" in str(error.value)
+    assert "begrippen.yml:3: x.en.uitleg: ontbreekt of is leeg (dit veld is verplicht)" in str(error.value)
+    assert "begrippen.yml:4: x.id: id 'x' staat ook bij het begrip op regel 1 (geef elk begrip een eigen id)" in str(
+        error.value
+    )
 
 
 def test_pages_build_without_a_glossary_file(tmp_path: Path) -> None:

@@ -100,6 +100,9 @@ def test_new_record_only_lacks_what_the_editor_still_has_to_write(data: Path) ->
         ('  - naam: ""', "  - naam: Testcorporatie"),
         ('provincie: ""', "provincie: noord-brabant"),
         ("  ...", "  Bewoners komen samen."),
+        ('  - tekst: ""', "  - tekst: Een vaste plek maakt het makkelijk om binnen te lopen."),
+        ('  naam: ""', "  naam: Testcorporatie"),  # contact (issue #13): the template offers it filled in
+        ("url: https://\n", "url: https://example.org/contact\n"),
         ("url: https://\n", "url: https://example.org/buurtkamer\n"),
         ('  - titel: ""', "  - titel: Testbron"),
     ]:

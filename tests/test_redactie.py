@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ENV, FIXTURES, ROOT, Build, data_folder
+from inspiratieboek.data.messages import CATALOGUE, MESSAGES
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.data.schema import FIELDS
 from inspiratieboek.data.validate import validate
@@ -32,10 +33,19 @@ from inspiratieboek.editors.aandragen import (
     render_routes,
     submitted_fields,
 )
+from inspiratieboek.editors.guide import guide_text
 
 GUIDE = (ROOT / "data" / "redactiehandleiding.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-MESSAGE_MODULES = ("data/records.py", "data/validate.py", "data/synonyms.py", "editors/translations.py")
+MESSAGE_MODULES = (
+    "data/records.py",
+    "data/validate.py",
+    "data/synonyms.py",
+    "data/urls.py",
+    "editors/translations.py",
+    "site/generate.py",
+    "site/begrippen.py",
+)
 FORM = "https://github.com/voorbeeld/boek/issues/new?template=voorbeeld.yml"
 
 
@@ -56,7 +66,8 @@ def test_check_warns_about_old_checks_and_shared_sources_but_passes(tmp_path: Pa
     # Given two records with the same source, one last checked 800 days ago,
     good = (FIXTURES / "synthetisch-a.yml").read_text(encoding="utf-8")
     old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
-    data = data_folder(tmp_path / "data", {"synthetisch-a.yml": good.replace("2026-01-15", old), "tweede.yml": good})
+    second = good.replace("voorbeeld A", "voorbeeld B").replace("example A", "example B")  # titles are unique
+    data = data_folder(tmp_path / "data", {"synthetisch-a.yml": good.replace("2026-01-15", old), "tweede.yml": second})
     # when the editor runs the check,
     result = manage("--data", str(data), "check")
     # then both warnings name file, line and field, and the check still passes.
@@ -86,60 +97,59 @@ def test_old_check_warning_starts_after_two_years(tmp_path: Path, days: int, war
 # --- The guide ------------------------------------------------------------------------
 
 
-def _message_node(node: ast.AST) -> ast.AST | None:
-    """The message argument of Problem(...), _fail/_whole/report(...), ``yield key, msg``."""
-    if isinstance(node, ast.Call):
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        position = {"Problem": 3, "_fail": 1, "_whole": 1, "report": 1}.get(name or "")
-        if position is not None and len(node.args) > position:
-            return node.args[position]
-    if isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
-        return node.value.elts[1]
-    if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "message" for t in node.targets):
-        return node.value
-    return None
+def _calls(name: str) -> list[ast.Call]:
+    """Every call of ``name(...)`` in the modules that give validator messages."""
+    found = []
+    for path in [ROOT / "scripts" / "inspiratieboek" / module for module in MESSAGE_MODULES]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and (getattr(node.func, "id", None) or getattr(node.func, "attr", None)) == name
+            ):
+                found.append(node)
+    return found
 
 
-def _parts(node: ast.AST) -> list[str | None]:
-    """Literal text of a message expression; None where a value is filled in."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, ast.JoinedStr):
-        return [p for value in node.values for p in _parts(value)]
-    if isinstance(node, ast.BinOp):
-        return _parts(node.left) + _parts(node.right)
-    return [None]
+def _is_inline_text(node: ast.AST) -> bool:
+    return isinstance(node, ast.JoinedStr | ast.BinOp) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
 
 
-def validator_messages() -> list[str]:
-    """A regular expression per message in the source: its text up to the '(fix)' part."""
-    patterns = []
+def test_validator_messages_come_from_the_catalogue() -> None:
+    """No check writes its own message: each goes through say("code") into the catalogue."""
+    used = [c.args[0].value for c in _calls("say") if c.args and isinstance(c.args[0], ast.Constant)]
+    assert len(used) >= 60, f"the scan found too few say() calls; did the validator change shape? {used}"
+    assert sorted(set(used) - set(MESSAGES)) == [], "say() with a code that is not in data/messages.py"
+    assert sorted(set(MESSAGES) - set(used)) == [], "messages in the catalogue that no check gives"
+    inline = []
     for module in MESSAGE_MODULES:
         tree = ast.parse((ROOT / "scripts" / "inspiratieboek" / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            message = _message_node(node)
-            if message is None:
-                continue
-            parts = _parts(message)
-            if not any(parts):
-                continue
-            text = "".join(p if p is not None else "\x00" for p in parts).split(" (")[0]
-            pieces = [re.escape(piece) for piece in text.split("\x00")]
-            pattern = r"[^\n]+?".join(pieces).strip()
-            pattern = re.sub(r"^(\[\^\\n\]\+\?|[\s'\":,]|\\ )+|(\[\^\\n\]\+\?|[\s'\":,]|\\ )+$", "", pattern)
-            if pattern:
-                patterns.append(pattern)
-    return sorted(set(patterns))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and len(node.args) > 3:
+                inline += [f"{module}:{node.lineno}"] if _is_inline_text(node.args[3]) else []
+            if isinstance(node, ast.Yield) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2:
+                inline += [f"{module}:{node.lineno}"] if _is_inline_text(node.value.elts[1]) else []
+    assert inline == [], "messages written inline instead of in data/messages.py: " + ", ".join(inline)
 
 
 def test_guide_explains_every_message_the_validator_can_give() -> None:
-    patterns = validator_messages()
-    assert len(patterns) >= 30, f"the message scan found too little; did the validator change shape? {patterns}"
     # Each message is the first cell of a table row: message | what is wrong | how to fix it.
     rows = [[c.strip() for c in line.strip().strip("|").split(" | ")] for line in GUIDE.splitlines()]
-    entries = [row for row in rows if len(row) == 3 and row[0].startswith("`") and all(row)]
-    missing = [p for p in patterns if not any(re.search(p, row[0]) for row in entries)]
+    entries = {row[0]: row for row in rows if len(row) == 3 and row[0].startswith("`") and all(row)}
+    missing = []
+    for message in CATALOGUE:
+        assert message.examples, f"{message.code} has no example for the guide"
+        for example in message.examples:
+            label = "waarschuwing: " if message.warning else ""
+            cell = f"`{example.where}: {label}{message.render(**example.values)}`"
+            if cell not in entries or not example.cause or not example.remedy:
+                missing.append(message.code)
     assert missing == [], "data/redactiehandleiding.md has no row with a fix for: " + "; ".join(missing)
+
+
+def test_guide_tables_are_current() -> None:
+    assert guide_text(GUIDE) == GUIDE, "run: .venv/bin/python scripts/manage.py handleiding --write"
 
 
 def test_guide_describes_every_record_field() -> None:

@@ -144,7 +144,8 @@ def test_yaml_syntax_error_shows_line_and_column(tmp_path: Path) -> None:
 def test_old_check_and_shared_sources_are_warnings_not_errors(tmp_path: Path) -> None:
     old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
     problems_for(tmp_path, GOOD.replace("2026-01-15", old))
-    (tmp_path / "data" / "voorbeelden" / "tweede.yml").write_text(GOOD, encoding="utf-8")
+    second = GOOD.replace("voorbeeld A", "voorbeeld B").replace("example A", "example B")
+    (tmp_path / "data" / "voorbeelden" / "tweede.yml").write_text(second, encoding="utf-8")
     all_problems = validate(load_catalog(tmp_path / "data"))
     warnings = [str(p) for p in all_problems if p.warning]
     assert not errors(all_problems)

@@ -12,20 +12,28 @@ Line numbers live in a side table (``Record.lines``, keyed by field path such as
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
+import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
+from inspiratieboek.data.messages import MESSAGES, Said, say
+
 MAX_FILE_BYTES = 200_000
+"""A record is a page of text; anything bigger is a mistake (or an attack)."""
 MAX_DEPTH = 10
 """Levels of nested lists and fields a record may have (it needs 3). Deeper YAML is
 refused before it is composed: libyaml composes recursively in C, and some
 100,000 nested brackets (well under MAX_FILE_BYTES) crash the build outright."""
-"""A record is a page of text; anything bigger is a mistake (or an attack)."""
+SHOWN_PER_GROUP = 5
+"""The same message for the same field is printed this many times, then counted:
+3,000 records sharing one mistake must not print 3,000 lines (``--alles`` shows all)."""
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 
@@ -39,6 +47,7 @@ class Problem:
     field: str
     message: str
     warning: bool = False
+    code: str = ""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -54,13 +63,45 @@ class DataError(Exception):
         super().__init__(format_problems(problems))
 
 
-def format_problems(problems: list[Problem]) -> str:
-    """Render problems one per line, errors first, with a count at the end."""
+def problem(path: str, line: int, field: str, said: Said) -> Problem:
+    """A Problem from a catalogue message (``messages.say``)."""
+    return Problem(path, line, field, said.text, said.warning, said.code)
+
+
+def format_problems(problems: list[Problem], shown_per_group: int | None = SHOWN_PER_GROUP) -> str:
+    """Render problems one per line, errors first, with a count at the end.
+
+    Problems with the same code on the same field (list positions ignored) form a
+    group; past ``shown_per_group`` of them one line counts the rest, so the output
+    stays readable whatever the size of the collection. None shows every problem.
+    """
     errors = [p for p in problems if not p.warning]
     warnings = [p for p in problems if p.warning]
-    lines = [str(p) for p in errors + warnings]
+    lines = _bounded(errors, shown_per_group) + _bounded(warnings, shown_per_group)
     lines.append(f"{len(errors)} fout(en), {len(warnings)} waarschuwing(en)")
     return "\n".join(lines)
+
+
+def _bounded(problems: list[Problem], limit: int | None) -> list[str]:
+    """Problems in their order, each group cut at ``limit``, then one count line per cut group."""
+    if limit is None:
+        return [str(p) for p in problems]
+    seen: dict[tuple[str, str], list[Problem]] = defaultdict(list)
+    lines: list[str] = []
+    for p in problems:
+        same_kind = p.code if p.code in MESSAGES and MESSAGES[p.code].grouped else p.message
+        group = seen[(same_kind, re.sub(r"\[\d+\]", "", p.field))]
+        group.append(p)
+        if len(group) <= limit:
+            lines.append(str(p))
+    for (_key, field_name), group in seen.items():
+        if len(group) > limit:
+            first_hidden = group[limit]
+            more = say("output.more", count=len(group) - limit, field=field_name)
+            lines.append(
+                str(Problem(first_hidden.path, first_hidden.line, first_hidden.field, more.text, first_hidden.warning))
+            )
+    return lines
 
 
 @dataclass(frozen=True)
@@ -105,7 +146,8 @@ class Vocabularies:
     erkenningsniveaus: dict[str, Term]
 
     def by_name(self, name: str) -> dict[str, Term]:
-        return getattr(self, name)
+        vocabulary: dict[str, Term] = getattr(self, name)
+        return vocabulary
 
 
 @dataclass
@@ -149,90 +191,201 @@ class Catalog:
 
 # --- YAML loading ----------------------------------------------------------------
 
+INT_STRICT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+FLOAT_STRICT = re.compile(
+    r"^(?:[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+"""YAML 1.1 reads ``03744`` as octal and ``33:40`` as base 60: both are the number 2020,
+and ``2_020`` is too. An editor who types them means text (or a typo), so only plain
+decimal numbers are numbers here; the rest stays text and gets a message that shows it."""
+
+
+def _strict_resolvers(resolvers: dict[str, list[tuple[str, re.Pattern[str]]]]) -> dict:
+    strict = {"tag:yaml.org,2002:int": INT_STRICT, "tag:yaml.org,2002:float": FLOAT_STRICT}
+    return {first: [(tag, strict.get(tag, rx)) for tag, rx in pairs] for first, pairs in resolvers.items()}
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loader, in C when libyaml is there: thousands of records must load fast."""
 
 
+_Loader.yaml_implicit_resolvers = _strict_resolvers(yaml.SafeLoader.yaml_implicit_resolvers)
+
 Loaded = tuple[Any, dict[str, int], list[Problem]]
+MERGE_TAG = "tag:yaml.org,2002:merge"
+STR_TAG = "tag:yaml.org,2002:str"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]")
+"""Line breaks to YAML but not to editors, git or grep (NEL, LINE and PARAGRAPH SEPARATOR)."""
+KEY_KINDS = {
+    "tag:yaml.org,2002:null": "leeg (null)",
+    "tag:yaml.org,2002:bool": "ja/nee",
+    "tag:yaml.org,2002:int": "een getal",
+    "tag:yaml.org,2002:float": "een getal",
+    TIMESTAMP_TAG: "een datum",
+}
+
+
+class _Mark(Protocol):
+    """What a YAML mark offers, from the pure-Python loader or the C one (``yaml._yaml.Mark``)."""
+
+    line: int
+    index: int
+
+
+class Lines:
+    """Editor line numbers for YAML marks.
+
+    PyYAML counts U+0085, U+2028 and U+2029 as line breaks; an editor does not, so
+    after one of them every line number would be off. Then the line is counted from
+    the mark's character offset instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in re.finditer("\n", text)] if YAML_ONLY_BREAKS.search(text) else None
+
+    def of(self, mark: _Mark | None) -> int:
+        if mark is None:
+            return 1
+        if self._breaks is None:
+            return mark.line + 1
+        return bisect.bisect_left(self._breaks, mark.index) + 1
 
 
 def display_path(path: Path, root: Path) -> str:
-    """Path as an editor types it: relative to the project when possible."""
+    """Path as an editor types it: relative to the project when possible.
+
+    The folder is resolved, the file name is not: a symbolic link is shown by its own
+    name, which is the file the editor has to fix.
+    """
     try:
-        return str(path.resolve().relative_to(root.resolve().parent))
-    except ValueError:
+        return str((_resolved_folder(path.parent) / path.name).relative_to(_resolved_folder(root).parent))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 
-def _fail(shown: str, message: str, line: int = 1, field: str = "(bestand)") -> Loaded:
-    return None, {}, [Problem(shown, line, field, message)]
+@functools.lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    """A folder's real path, remembered: resolving costs system calls, and every
+    message of every record names the same few folders."""
+    return folder.resolve()
+
+
+def _fail(shown: str, said: Said, line: int = 1, field: str = "(bestand)") -> Loaded:
+    return None, {}, [problem(shown, line, field, said)]
+
+
+def _read_bytes(path: Path, root: Path, shown: str) -> bytes | Problem:
+    """The file's bytes, or the problem with it: outside data/, a folder, a dead link, missing."""
+    if path.is_symlink() and not path.exists():
+        return problem(shown, 1, "(bestand)", say("file.dangling"))
+    if not path.resolve().is_relative_to(root.resolve()):
+        return problem(shown, 1, "(bestand)", say("file.outside"))
+    if path.is_dir():
+        return problem(shown, 1, "(bestand)", say("file.is_folder"))
+    if not path.exists():
+        return problem(shown, 1, "(bestand)", say("file.missing", path=shown))
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return problem(shown, 1, "(bestand)", say("file.unreadable", reason=exc.strerror or type(exc).__name__))
 
 
 def read_yaml(path: Path, root: Path) -> Loaded:
     """Parse one YAML file strictly. Returns (data, line table, problems).
 
-    Rejects, with a located message: files outside ``root`` (symlinks), huge files,
-    non-UTF-8 bytes, syntax errors, anchors/aliases (billion-laughs bombs) and
+    Rejects, with a located message: files outside ``root`` (symlinks), folders,
+    missing files, huge files, non-UTF-8 bytes, syntax errors, anchors/aliases
+    (billion-laughs bombs), merge keys, keys that are not text, impossible dates and
     duplicate keys, which YAML would otherwise silently resolve to the last value.
     A UTF-8 byte order mark (Windows editors add one) is accepted.
     """
     shown = display_path(path, root)
-    if not path.resolve().is_relative_to(root.resolve()):
-        return _fail(
-            shown,
-            "bestand verwijst naar een plek buiten data/ (symbolische link?)"
-            " (zet het bestand zelf in data/voorbeelden/)",
-        )
-    raw = path.read_bytes()
+    raw = _read_bytes(path, root, shown)
+    if isinstance(raw, Problem):
+        return None, {}, [raw]
     if len(raw) > MAX_FILE_BYTES:
-        return _fail(shown, f"bestand is te groot: {len(raw):,} bytes (toegestaan: hooguit {MAX_FILE_BYTES:,} bytes)")
+        return _fail(shown, say("file.too_big", size=len(raw), limit=MAX_FILE_BYTES))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return _fail(
-            shown,
-            f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}) (sla het bestand op als UTF-8)",
-            line=raw[: exc.start].count(b"\n") + 1,
-        )
+        return _fail(shown, say("file.encoding", byte=raw[exc.start]), line=raw[: exc.start].count(b"\n") + 1)
     if "\x00" in text:
-        return _fail(shown, "bestand bevat een nul-teken (sla het op als gewone UTF-8-tekst)")
+        return _fail(shown, say("file.null"))
+    if bad := yaml.reader.Reader.NON_PRINTABLE.search(text):
+        # YAML refuses these without a line; an editor needs the line (a paste from a PDF or Word).
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        return _fail(shown, say("file.control", char=f"U+{ord(bad.group()):04X}", column=column), line=line)
+    lines_of = Lines(text)
     loader = _Loader(text)
     try:
-        if (deep := _too_deep_at(text)) is not None:
-            return _fail(
-                shown,
-                f"te diep genest: meer dan {MAX_DEPTH} niveaus van lijsten en velden (een voorbeeld heeft er 3;"
-                " controleer de haakjes [ ] en { } en de inspringing)",
-                line=deep,
-            )
+        if (found := _event_problem(text, lines_of)) is not None:
+            said, line = found
+            return _fail(shown, said, line=line, field="(syntaxis)" if said.code == "yaml.tag" else "(bestand)")
         node = loader.get_single_node()
         if node is None:
-            return _fail(shown, "bestand is leeg (begin met een kopie van data/sjabloon-voorbeeld.yml)")
+            return _fail(shown, say("file.empty"))
         lines: dict[str, int] = {}
-        problems = _index_node(node, "", shown, lines, set())
+        problems = _index_node(node, "", shown, lines, set(), lines_of)
         if problems:
             return None, lines, problems
         return loader.construct_document(node), lines, []
     except yaml.MarkedYAMLError as exc:
-        return _fail(shown, *_syntax_message(exc))
-    except (yaml.YAMLError, ValueError, TypeError) as exc:
-        return _fail(shown, f"onleesbare YAML: {exc}")
+        said, line = _syntax_message(exc, lines_of)
+        return _fail(shown, said, line=line, field="(syntaxis)")
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return _fail(shown, say("yaml.unreadable", reason=reason), line=_unconstructable_at(text, lines_of))
     finally:
         loader.dispose()
 
 
-def _too_deep_at(text: str) -> int | None:
-    """Line where the YAML nests deeper than MAX_DEPTH, read as a flat event stream."""
+def _unconstructable_at(text: str, lines_of: Lines) -> int:
+    """Line of the first value YAML cannot turn into data (``!!int 0o17``, ``!!binary x``).
+
+    Only called after construction failed, so the slow walk costs nothing normally.
+    """
+    loader = _Loader(text)
+    try:
+        stack = [loader.get_single_node()]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+                    return lines_of.of(node.start_mark)
+            elif isinstance(node, yaml.MappingNode):
+                stack += [part for pair in reversed(node.value) for part in reversed(pair)]
+            elif isinstance(node, yaml.SequenceNode):
+                stack += reversed(node.value)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return 1
+
+
+def _event_problem(text: str, lines_of: Lines) -> tuple[Said, int] | None:
+    """Read the YAML as a flat event stream, before composing anything, for two things.
+
+    Nesting deeper than MAX_DEPTH (libyaml composes recursively in C and would crash),
+    and explicit tags (``!!int 03744``, ``!!python/...``): they bypass the safe,
+    strict reading of values, and an editor never needs one.
+    """
     loader = _Loader(text)
     depth = 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            if getattr(event, "tag", None) is not None:
+                column = event.start_mark.column + 1
+                return say("yaml.tag", tag=event.tag, column=column), lines_of.of(event.start_mark)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return event.start_mark.line + 1
+                    return say("file.too_deep", limit=MAX_DEPTH), lines_of.of(event.start_mark)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     finally:
@@ -240,65 +393,81 @@ def _too_deep_at(text: str) -> int | None:
     return None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[str, int, str]:
-    """(message, line, field) for a YAML error, keeping PyYAML's mark and reason."""
+def _syntax_message(exc: yaml.MarkedYAMLError, lines_of: Lines) -> tuple[Said, int]:
+    """The message and line for a YAML error, keeping PyYAML's mark and reason."""
     mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
+    line = lines_of.of(mark)
     column = mark.column + 1 if mark else 1
     reason = exc.problem or exc.context or "onleesbare YAML"
-    started = exc.context_mark.line + 1 if exc.context_mark else line
+    started = lines_of.of(exc.context_mark) if exc.context_mark else line
     where = f" (begonnen op regel {started})" if started != line else ""
-    message = (
-        f"YAML-fout in kolom {column}: {reason}{where}"
-        " (controleer inspringing met spaties, geen tabs, en aanhalingstekens)"
-    )
-    return message, line, "(syntaxis)"
+    return say("yaml.syntax", column=column, reason=reason, started=where), line
 
 
-def _whole(shown: str, message: str) -> Problem:
-    return Problem(shown, 1, "(bestand)", message)
-
-
-def _index_node(node: yaml.Node, prefix: str, shown: str, lines: dict[str, int], seen: set[int]) -> list[Problem]:
-    """Walk the node tree: record each field's line, find duplicate keys and aliases.
+def _index_node(
+    node: yaml.Node, prefix: str, shown: str, lines: dict[str, int], seen: set[int], lines_of: Lines
+) -> list[Problem]:
+    """Walk the node tree: record each field's line, find what YAML would resolve silently.
 
     An alias (``*name``) makes the composer hand back a node it already gave: seeing a
     node twice means the file uses anchors, which we refuse before expanding anything.
     """
+    line = lines_of.of(node.start_mark)
     if id(node) in seen:
-        return [
-            Problem(
-                shown,
-                node.start_mark.line + 1,
-                "(bestand)",
-                "ankers en verwijzingen (& en *) zijn niet toegestaan (schrijf de waarde gewoon uit)",
-            )
-        ]
+        return [problem(shown, line, "(bestand)", say("yaml.anchor"))]
     seen.add(id(node))
-    problems: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
-        keys: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            path = f"{prefix}.{key}" if prefix else key
-            if key in keys:
-                problems.append(
-                    Problem(
-                        shown,
-                        key_node.start_mark.line + 1,
-                        path,
-                        "veld staat twee keer in het bestand (laat er één staan)",
-                    )
-                )
-            keys.add(key)
-            lines[path] = key_node.start_mark.line + 1
-            problems += _index_node(value_node, path, shown, lines, seen)
-    elif isinstance(node, yaml.SequenceNode):
+        return _index_mapping(node, prefix, shown, lines, seen, lines_of)
+    problems: list[Problem] = []
+    if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}[{index}]"
-            lines[path] = item.start_mark.line + 1
-            problems += _index_node(item, path, shown, lines, seen)
+            lines[path] = lines_of.of(item.start_mark)
+            problems += _index_node(item, path, shown, lines, seen, lines_of)
+    elif node.tag == TIMESTAMP_TAG and not _is_real_date(node.value):
+        problems.append(problem(shown, line, prefix or "(bestand)", say("yaml.bad_date", value=node.value)))
     return problems
+
+
+def _index_mapping(
+    node: yaml.MappingNode, prefix: str, shown: str, lines: dict[str, int], seen: set[int], lines_of: Lines
+) -> list[Problem]:
+    problems: list[Problem] = []
+    keys: set[str] = set()
+    for key_node, value_node in node.value:
+        line = lines_of.of(key_node.start_mark)
+        where = prefix or "(veldnaam)"
+        if key_node.tag == MERGE_TAG:
+            problems.append(problem(shown, line, f"{prefix}.<<" if prefix else "<<", say("yaml.merge_key")))
+            continue
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+            kind = KEY_KINDS.get(key_node.tag, "een lijst" if isinstance(key_node, yaml.SequenceNode) else "een groep")
+            value = f" '{key_node.value}'" if isinstance(key_node, yaml.ScalarNode) else ""
+            problems.append(problem(shown, line, where, say("yaml.key_not_text", key=value, kind=kind)))
+            continue
+        key = str(key_node.value)
+        if not key.strip():
+            problems.append(problem(shown, line, where, say("yaml.key_empty")))
+            continue
+        path = f"{prefix}.{key}" if prefix else key
+        if key in keys:
+            problems.append(problem(shown, line, path, say("yaml.duplicate_key")))
+        keys.add(key)
+        lines[path] = line
+        problems += _index_node(value_node, path, shown, lines, seen, lines_of)
+    return problems
+
+
+def _is_real_date(text: str) -> bool:
+    """A YAML timestamp whose day exists (``2025-02-30`` does not)."""
+    match = yaml.constructor.SafeConstructor.timestamp_regexp.match(text)
+    if not match:
+        return False
+    try:
+        dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return False
+    return True
 
 
 # --- Vocabularies ----------------------------------------------------------------
@@ -316,41 +485,132 @@ LIST_NAMES = (
     "erkenningsniveaus",
 )
 """The closed lists in ``data/lijsten.yml``, in the file's order."""
+VOCABULARY_FILES = ("factoren.yml", "lijsten.yml")
+TERM_KEYS = ("slug", "nl", "en")
+FACTOR_KEYS = (*TERM_KEYS, "kort_nl", "kort_en", "icoon", "kleur")
 
 
 def load_vocabularies(data_dir: Path) -> tuple[Vocabularies, list[Problem]]:
-    """Read ``factoren.yml`` and ``lijsten.yml``. Problems here stop everything."""
+    """Read ``factoren.yml`` and ``lijsten.yml``. Problems here stop everything.
+
+    Each problem is located in the vocabulary file itself; a broken file never
+    turns into one message per record (``validate`` skips the records then).
+    """
     problems: list[Problem] = []
-    factors_raw, _, found = read_yaml(data_dir / "factoren.yml", data_dir)
+    factors_shown, lists_shown = (display_path(data_dir / name, data_dir) for name in VOCABULARY_FILES)
+    factors_raw, factor_lines, found = read_yaml(data_dir / "factoren.yml", data_dir)
     problems += found
-    lists_raw, _, found = read_yaml(data_dir / "lijsten.yml", data_dir)
+    lists_raw, list_lines, found = read_yaml(data_dir / "lijsten.yml", data_dir)
     problems += found
     factoren: dict[str, Factor] = {}
-    for item in factors_raw or []:
-        try:
-            factoren[item["slug"]] = Factor(**item)
-        except (TypeError, KeyError) as exc:
-            problems.append(_whole("data/factoren.yml", f"onjuiste factor {item!r}: {exc}"))
-    terms: dict[str, dict[str, Term]] = {}
-    for name in LIST_NAMES:
-        terms[name] = {}
-        for item in (lists_raw or {}).get(name) or []:
-            try:
-                terms[name][item["slug"]] = Term(**item)
-            except (TypeError, KeyError) as exc:
-                problems.append(_whole("data/lijsten.yml", f"{name}: onjuiste waarde {item!r}: {exc}"))
+    if not found_in(problems, factors_shown):
+        if isinstance(factors_raw, list):
+            items = _terms(factors_raw, "", FACTOR_KEYS, factors_shown, factor_lines, problems)
+            factoren = {item["slug"]: Factor(**item) for item in items}
+        else:
+            problems.append(_shape(factors_shown, "een lijst van factoren, elk met - slug:"))
+    terms: dict[str, dict[str, Term]] = {name: {} for name in LIST_NAMES}
+    if not found_in(problems, lists_shown):
+        if isinstance(lists_raw, dict):
+            for name in LIST_NAMES:
+                values = lists_raw.get(name)
+                if not isinstance(values, list) or not values:
+                    said = say("vocab.missing_list", name=name)
+                    problems.append(problem(lists_shown, list_lines.get(name, 1), name, said))
+                    continue
+                items = _terms(values, name, TERM_KEYS, lists_shown, list_lines, problems)
+                terms[name] = {item["slug"]: Term(**item) for item in items}
+        else:
+            problems.append(_shape(lists_shown, "lijsten met een naam, zoals provincies:"))
     return Vocabularies(factoren=factoren, **terms), problems
+
+
+def found_in(problems: list[Problem], shown: str) -> bool:
+    return any(p.path == shown and not p.warning for p in problems)
+
+
+def vocabulary_errors(problems: list[Problem]) -> list[Problem]:
+    """The errors about ``factoren.yml`` and ``lijsten.yml`` (not a record of that name)."""
+    return [
+        p
+        for p in problems
+        if not p.warning and Path(p.path).name in VOCABULARY_FILES and Path(p.path).parent.name != "voorbeelden"
+    ]
+
+
+def _shape(shown: str, expected: str) -> Problem:
+    return problem(shown, 1, "(bestand)", say("vocab.shape", expected=expected))
+
+
+def _terms(
+    values: list, name: str, keys: tuple[str, ...], shown: str, lines: dict[str, int], problems: list[Problem]
+) -> list[dict[str, str]]:
+    """The usable entries of one list; a located problem for each one that is not."""
+    usable = []
+    for index, item in enumerate(values):
+        where = f"{name}[{index}]"
+        issue = _term_issue(item, keys)
+        if issue:
+            said = say("vocab.bad_item", problem=issue, keys=_and(keys))
+            problems.append(problem(shown, lines.get(where, 1), where, said))
+        else:
+            usable.append({k: str(v) for k, v in item.items()})
+    return usable
+
+
+def _term_issue(item: object, keys: tuple[str, ...]) -> str:
+    if not isinstance(item, dict):
+        return "geen groep velden"
+    missing = [k for k in keys[:3] if not isinstance(item.get(k), str) or not item.get(k)]
+    extra = [str(k) for k in item if k not in keys]
+    if missing:
+        return f"{_and(missing)} ontbreekt"
+    if extra:
+        return f"{_and(extra)} is geen onderdeel"
+    return ""
+
+
+def _and(words: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
 
 
 # --- Records ---------------------------------------------------------------------
 
 
 def record_paths(data_dir: Path) -> list[Path]:
-    """Every file in ``data/voorbeelden/`` that looks like a record, sorted by name."""
+    """Every file in ``data/voorbeelden/`` that is read as a record, sorted by name.
+
+    Only names ending in exactly ``.yml`` or ``.yaml``; ``folder_problems`` speaks up
+    about everything else there, so no record is left out without a word.
+    """
     folder = data_dir / "voorbeelden"
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in {".yml", ".yaml"} and not p.name.startswith("."))
+
+
+def folder_problems(data_dir: Path) -> list[Problem]:
+    """What in ``data/voorbeelden/`` is not read: sub-folders, ``.YML`` names, other files."""
+    folder = data_dir / "voorbeelden"
+    if not folder.is_dir():
+        return []
+    problems = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix in {".yml", ".yaml"}:
+            continue  # hidden, or read as a record (read_yaml reports folders and dead links)
+        shown = display_path(path, data_dir)
+        if path.is_dir():
+            for inner in sorted(path.rglob("*")):
+                if inner.suffix.lower() in {".yml", ".yaml"} and not inner.name.startswith("."):
+                    said = say("file.subfolder")
+                    problems.append(problem(display_path(inner, data_dir), 1, "(bestand)", said))
+        elif path.suffix.lower() in {".yml", ".yaml"}:
+            expected = path.stem + path.suffix.lower()
+            said = say("file.extension", name=path.name, suffix=path.suffix, expected=expected)
+            problems.append(problem(shown, 1, "(bestandsnaam)", said))
+        else:
+            problems.append(problem(shown, 1, "(bestandsnaam)", say("file.ignored")))
+    return problems
 
 
 def load_record(path: Path, data_dir: Path) -> tuple[Record | None, list[Problem]]:
@@ -359,24 +619,22 @@ def load_record(path: Path, data_dir: Path) -> tuple[Record | None, list[Problem
     if problems:
         return None, problems
     if not isinstance(data, dict):
-        return None, [
-            _whole(
-                display_path(path, data_dir),
-                "een voorbeeld moet uit velden bestaan (begin met een kopie van data/sjabloon-voorbeeld.yml)",
-            )
-        ]
+        return None, [problem(display_path(path, data_dir), 1, "(bestand)", say("record.not_mapping"))]
     return Record(id=path.stem, path=path, data=data, lines=lines), []
 
 
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap identity of the data folder: names, sizes and modification times."""
     # synoniemen.yml too: an edit to it alone must still be validated again (data/synonyms.py)
-    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", data_dir / "synoniemen.yml", *record_paths(data_dir)]
+    folder = data_dir / "voorbeelden"
+    entries = sorted(folder.iterdir()) if folder.is_dir() else []
+    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", data_dir / "synoniemen.yml", folder, *entries]
     result = []
     for path in paths:
         try:
             stat = path.stat()
         except OSError:
+            result.append((path.name, -1, -1))  # a dead link or a missing file counts too
             continue
         result.append((path.name, stat.st_size, stat.st_mtime_ns))
     return tuple(result)
@@ -396,6 +654,7 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
 def _load_catalog_cached(data_dir: Path, _fingerprint: tuple) -> Catalog:
     vocab, problems = load_vocabularies(data_dir)
     records: list[Record] = []
+    problems += folder_problems(data_dir)
     for path in record_paths(data_dir):
         record, found = load_record(path, data_dir)
         problems += found

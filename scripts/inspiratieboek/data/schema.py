@@ -150,6 +150,11 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 SUB_FIELDS = {f.key: tuple(s.key for s in f.subs) for f in FIELDS if f.subs}
 SUB_BY_KEY = {f.key: {s.key: s for s in f.subs} for f in FIELDS if f.subs}
 TEXT_MAX = {s.key: s.max_length for f in FIELDS for s in f.subs if s.max_length}
+ONE_LINE = frozenset(f.key for f in FIELDS if f.kind == "text") | frozenset(
+    s.key for f in FIELDS for s in f.subs if s.kind == "text"
+)
+"""Fields shown on one line (titles, names, places, summaries, lessons): a line break
+in them is a paste slip. Markdown fields (aanpak, resultaten, afspraak) may have many."""
 
 
 def json_schema(vocab: Vocabularies) -> dict[str, Any]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspiratieboek.data.records import Problem, display_path, read_yaml
+from inspiratieboek.data.messages import say
+from inspiratieboek.data.records import Problem, display_path, problem, read_yaml
 
 FILE = "synoniemen.yml"
 LANGUAGES = ("nl", "en")
@@ -35,14 +36,12 @@ def load_synonyms(data_dir: Path) -> tuple[Synonyms, list[Problem]]:
     if problems:
         return {lang: [] for lang in LANGUAGES}, problems
     if not isinstance(raw, dict):
-        return {lang: [] for lang in LANGUAGES}, [
-            Problem(shown, 1, "(bestand)", "het bestand moet de talen nl en en bevatten, met onder elke taal groepen")
-        ]
+        return {lang: [] for lang in LANGUAGES}, [problem(shown, 1, "(bestand)", say("synonyms.shape"))]
     result: Synonyms = {}
     for key in raw:
         if key not in LANGUAGES:
             problems.append(
-                Problem(shown, lines.get(str(key), 1), str(key), f"onbekende taal (toegestaan: {', '.join(LANGUAGES)})")
+                problem(shown, lines.get(str(key), 1), str(key), say("synonyms.language", allowed=", ".join(LANGUAGES)))
             )
     for lang in LANGUAGES:
         groups, found = _check_language(raw.get(lang) or [], lang, shown, lines)
@@ -56,9 +55,7 @@ def _check_language(
 ) -> tuple[list[list[str]], list[Problem]]:
     """The groups of one language that are usable, and a problem for every one that is not."""
     if not isinstance(groups, list):
-        return [], [
-            Problem(shown, lines.get(lang, 1), lang, "moet een lijst van groepen zijn, zoals - [ouderen, senioren]")
-        ]
+        return [], [problem(shown, lines.get(lang, 1), lang, say("synonyms.not_list"))]
     problems: list[Problem] = []
     kept: list[list[str]] = []
     first_seen: dict[str, str] = {}
@@ -66,36 +63,21 @@ def _check_language(
         field = f"{lang}[{number}]"
         line = lines.get(field, lines.get(lang, 1))
         if not isinstance(group, list) or len(group) < 2:
-            problems.append(
-                Problem(
-                    shown, line, field, "een groep is een lijst van minstens twee woorden, zoals [ouderen, senioren]"
-                )
-            )
+            problems.append(problem(shown, line, field, say("synonyms.group")))
             continue
         terms = []
         for index, term in enumerate(group):
             where = f"{field}[{index}]"
             text = " ".join(str(term).split()) if isinstance(term, str | int) else ""
             if not text or not any(c.isalnum() for c in text):
-                problems.append(Problem(shown, lines.get(where, line), where, f"{term!r} is geen woord"))
+                problems.append(
+                    problem(shown, lines.get(where, line), where, say("synonyms.not_word", term=repr(term)))
+                )
             elif len(text) > MAX_TERM:
-                problems.append(
-                    Problem(
-                        shown,
-                        lines.get(where, line),
-                        where,
-                        f"te lang (hoogstens {MAX_TERM} tekens; mist er een komma?)",
-                    )
-                )
+                problems.append(problem(shown, lines.get(where, line), where, say("synonyms.too_long", limit=MAX_TERM)))
             elif text.casefold() in first_seen:
-                problems.append(
-                    Problem(
-                        shown,
-                        lines.get(where, line),
-                        where,
-                        f"'{text}' staat al in {first_seen[text.casefold()]} (een woord hoort in één groep)",
-                    )
-                )
+                said = say("synonyms.twice", term=text, where=first_seen[text.casefold()])
+                problems.append(problem(shown, lines.get(where, line), where, said))
             else:
                 first_seen[text.casefold()] = field
                 terms.append(text)

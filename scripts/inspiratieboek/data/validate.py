@@ -12,35 +12,72 @@ translations) are reported but do not.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import material
 
-from inspiratieboek.data.records import Catalog, Problem, Record, display_path, today
-from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, Field, Sub
+from inspiratieboek.data.messages import Said, say
+from inspiratieboek.data.records import (
+    Catalog,
+    Problem,
+    Record,
+    display_path,
+    problem,
+    today,
+    vocabulary_errors,
+)
+from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, ONE_LINE, SUB_FIELDS, Field, Sub
 from inspiratieboek.data.synonyms import load_synonyms
+from inspiratieboek.data.urls import check_url, show
 
 STALE_AFTER_DAYS = 2 * 365
 RESERVED_IDS = frozenset({"factor", "index"})
 """Names the generator uses inside docs/voorbeelden/ itself."""
-HTML_TAG = re.compile(r"</?[a-zA-Z!?]")
-"""Starts a tag as browsers read it; "a < b" stays allowed text."""
+HTML_TAG = re.compile(r"<(?![a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>)/?[a-zA-Z!?]")
+"""Starts a tag as browsers read it; "a < b" stays allowed text, and so does a Markdown
+autolink such as ``<https://...>`` (its target is checked like every other link)."""
 EVENT_ATTRIBUTE = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 BAD_SCHEME = re.compile(r"\b(javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]*)", re.MULTILINE)
+"""A Markdown reference definition, ``[1]: https://...``, used by ``[text][1]``."""
+AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*)>")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+"""C0 and C1 controls, bidi overrides and marks, the Unicode line separators and the BOM
+(a Windows editor's byte order mark pasted into the middle of a text): invisible, and
+able to reorder or break what a reader sees."""
+CONTROL_NAMES = {
+    **dict.fromkeys("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f", "draait de leesrichting om"),
+    "\u2028": "regeleinde van Word",
+    "\u2029": "alinea-einde van Word",
+    "\ufeff": "BOM",
+    "\x85": "regeleinde (NEL)",
+}
+INVISIBLE = re.compile(r"[\s\u00a0\u180e\u200b-\u200d\u2060\ufeff]+")
+"""Spaces, no-break spaces and zero-width characters: a field of only these is empty to a reader."""
 
 
 def validate(catalog: Catalog) -> list[Problem]:
-    """All problems of the catalog: loading, per record and across records."""
+    """All problems of the catalog: loading, per record and across records.
+
+    With a broken vocabulary file every value of every record would look wrong, so
+    then the records are not checked and one message says why.
+    """
     problems = list(catalog.problems)
+    broken = sorted({p.path for p in vocabulary_errors(problems)})
+    if broken:
+        said = say("vocab.broken", files=" en ".join(broken))
+        folder = display_path(catalog.data_dir / "voorbeelden", catalog.data_dir)
+        return [*problems, problem(folder, 0, "(voorbeelden)", said)]
     for record in catalog.records:
         problems += check_record(record, catalog)
     problems += check_unique_ids(catalog)
+    problems += check_unique_titles(catalog)
     problems += check_duplicate_sources(catalog)
     problems += check_factors_used(catalog)
     problems += check_factor_list(catalog)
@@ -54,42 +91,39 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 # --- One record ------------------------------------------------------------------
 
+Found = Iterator[tuple[str, Said]]
+"""What a check yields: the field path and the catalogue message."""
+
 
 def check_record(record: Record, catalog: Catalog) -> list[Problem]:
     """Every per-record rule: id, unknown fields, then each field by its kind."""
     shown = display_path(record.path, catalog.data_dir)
     found: list[Problem] = []
 
-    def report(key: str, message: str, warning: bool = False) -> None:
-        found.append(Problem(shown, record.line(key), key, message, warning))
+    def report(key: str, said: Said) -> None:
+        found.append(problem(shown, record.line(key), key, said))
 
     if record.id in RESERVED_IDS:
-        report("(bestandsnaam)", f"'{record.id}' is een gereserveerde naam (kies een andere bestandsnaam)")
+        report("(bestandsnaam)", say("id.reserved", id=record.id))
     elif not re.match(ID_PATTERN, record.id):
-        report(
-            "(bestandsnaam)",
-            f"'{record.path.name}' is geen geldige id"
-            " (toegestaan: kleine letters, cijfers en streepjes, bijvoorbeeld buurtkamer-noord.yml)",
-        )
+        report("(bestandsnaam)", say("id.invalid", name=record.path.name))
     for key in record.data:
         if key not in FIELD_BY_KEY:
-            report(str(key), f"onbekend veld (toegestaan: {', '.join(FIELD_BY_KEY)})")
+            report(str(key), say("field.unknown", allowed=", ".join(FIELD_BY_KEY)))
     for spec in FIELDS:
         value = record.data.get(spec.key)
         if _is_empty(value):
             if spec.required:
-                report(spec.key, "ontbreekt of is leeg (dit veld is verplicht; zie data/sjabloon-voorbeeld.yml)")
+                report(spec.key, say("field.missing"))
             continue
-        for key, message in _check_field(spec, value, catalog):
-            report(key, message)
-    for key, message in _check_combinations(record):
-        report(key, message)
-    for key, message in _check_staleness(record):
-        report(key, message, warning=True)
+        for key, said in _check_field(spec, value, catalog):
+            report(key, said)
+    for key, said in _check_combinations(record):
+        report(key, said)
+    for key, said in _check_staleness(record):
+        report(key, said)
     if isinstance(note := record.get("controle"), str) and note.strip():
-        report(
-            "controle", f"{note.strip()} (lees de bron opnieuw, zet de datum van vandaag en haal dit veld weg)", True
-        )
+        report("controle", say("check.note", note=note.strip()))
     return found
 
 
@@ -97,12 +131,19 @@ def _is_empty(value: object) -> bool:
     return value is None or (isinstance(value, (str, list, dict)) and not value)
 
 
-def _check_field(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def is_blank(text: str) -> bool:
+    """Text with only spaces, no-break spaces or zero-width characters: empty to a reader."""
+    return bool(text) and not INVISIBLE.sub("", text)
+
+
+def _check_field(spec: Field, value: object, catalog: Catalog) -> Found:
     """Dispatch on the field's kind; yields (field path, message)."""
     if spec.kind in {"text", "markdown"}:
-        yield from _check_text(spec.key, value, spec.max_length, markdown=spec.kind == "markdown")
+        yield from check_text(
+            spec.key, value, spec.max_length, markdown=spec.kind == "markdown", one_line=spec.key in ONE_LINE
+        )
         if spec.key == "samenvatting" and isinstance(value, str) and _sentences(value) > 3:
-            yield spec.key, f"heeft {_sentences(value)} zinnen (toegestaan: 1 tot 3 zinnen)"
+            yield spec.key, say("text.sentences", count=_sentences(value))
     elif spec.kind == "slug":
         yield from _check_slug(spec.key, value, spec.vocab, catalog)
     elif spec.kind == "list":
@@ -117,161 +158,158 @@ def _check_field(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple
         yield from _check_group(spec, spec.key, value, catalog)
 
 
-def _check_text(key: str, value: object, max_length: int, markdown: bool = False) -> Iterator[tuple[str, str]]:
+def check_text(key: str, value: object, max_length: int, markdown: bool = False, one_line: bool = False) -> Found:
+    """A text field: type, length, no HTML, no invisible characters, safe links only."""
     if not isinstance(value, str):
-        yield key, f"moet tekst zijn, niet {_kind(value)} (zet de waarde tussen aanhalingstekens)"
+        yield key, say("text.not_text", kind=_kind(value))
         return
     if max_length and len(value) > max_length:
-        yield key, f"is te lang: {len(value):,} tekens (toegestaan: hooguit {max_length:,})"
+        yield key, say("text.too_long", length=len(value), limit=max_length)
         return
+    if is_blank(value):
+        yield key, say("text.blank")
+        return
+    decoded = html.unescape(value) if "&" in value else value
     if match := HTML_TAG.search(value):
-        yield (
-            key,
-            f"bevat HTML-code ('{_snippet(value, match.start())}') (toegestaan: gewone tekst"
-            + (" en Markdown" if markdown else "")
-            + ", zonder HTML)",
-        )
+        allowed = "gewone tekst en Markdown" if markdown else "gewone tekst"
+        yield key, say("text.html", snippet=_snippet(value, match.start()), allowed=allowed)
     elif match := EVENT_ATTRIBUTE.search(value):
-        yield key, f"bevat een HTML-attribuut ('{_snippet(value, match.start())}') (toegestaan: gewone tekst)"
-    elif match := BAD_SCHEME.search(value):
-        yield (
-            key,
-            f"bevat een onveilige link ('{_snippet(value, match.start())}')"
-            " (toegestaan: links die beginnen met https://)",
-        )
-    elif CONTROL.search(value):
-        yield key, "bevat een onzichtbaar stuurteken (toegestaan: gewone tekst; typ de tekst opnieuw)"
+        yield key, say("text.attribute", snippet=_snippet(value, match.start()))
+    elif match := BAD_SCHEME.search(value) or BAD_SCHEME.search(decoded):
+        yield key, say("text.unsafe_link", snippet=_snippet(match.string, match.start()))
+    elif match := CONTROL.search(value):
+        yield key, say("text.control", char=_char_name(match.group()))
+    elif one_line and "\n" in value.strip():
+        yield key, say("text.newline")
     elif markdown and "![" in value:
-        yield key, "bevat een afbeelding (toegestaan: tekst en links; afbeeldingen van andere sites laden we niet)"
+        yield key, say("markdown.image")
     elif markdown:
-        for target in MARKDOWN_LINK.findall(value):
-            if not target.startswith(("https://", "http://", "mailto:")):
-                yield key, f"link '{target}' is geen webadres (toegestaan: links die beginnen met https://)"
+        yield from _check_links(key, value)
 
 
-def _check_slug(key: str, value: object, vocab_name: str, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def _check_links(key: str, value: str) -> Found:
+    """Every link target in Markdown text (inline, reference and <autolink>) is a full https address."""
+    targets = MARKDOWN_LINK.findall(value) + REFERENCE_LINK.findall(value) + AUTOLINK.findall(value)
+    for target in targets:
+        plain = html.unescape(target)
+        if plain.startswith("mailto:"):
+            continue
+        if plain.startswith("http://"):
+            yield key, say("markdown.link_http", target=target)
+        elif not plain.startswith("https://"):
+            yield key, say("markdown.link_not_web", target=target)
+        elif wrong := check_url(plain):
+            yield key, say("markdown.link_invalid", target=target, reason=wrong.text.split(" (")[0].split("' ", 1)[-1])
+
+
+def _char_name(char: str) -> str:
+    name = CONTROL_NAMES.get(char) or unicodedata.name(char, "stuurteken").lower()
+    return f"U+{ord(char):04X}, {name}"
+
+
+def _check_slug(key: str, value: object, vocab_name: str, catalog: Catalog) -> Found:
     terms = catalog.vocab.by_name(vocab_name)
     if not isinstance(value, str) or value not in terms:
         source = "data/factoren.yml" if vocab_name == "factoren" else f"data/lijsten.yml ({vocab_name})"
-        yield key, f"{_show(value)} is geen bekende waarde (toegestaan: {', '.join(terms)}; zie {source})"
+        yield key, say("slug.unknown", value=show(value), allowed=", ".join(terms), source=source)
 
 
-def _check_slug_list(key: str, value: object, vocab_name: str, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def _check_slug_list(key: str, value: object, vocab_name: str, catalog: Catalog) -> Found:
     if not isinstance(value, list):
-        yield (
-            key,
-            f"moet een lijst zijn, niet {_kind(value)} (schrijf elke waarde op een eigen regel met '- ')",
-        )
+        yield key, say("list.not_list", kind=_kind(value))
         return
     seen: set[object] = set()
     for index, item in enumerate(value):
         yield from _check_slug(f"{key}[{index}]", item, vocab_name, catalog)
         if isinstance(item, str) and item in seen:
-            yield f"{key}[{index}]", f"'{item}' staat twee keer in de lijst (laat er één staan)"
+            yield f"{key}[{index}]", say("list.duplicate", value=item)
         if isinstance(item, str):
             seen.add(item)
 
 
-def _check_year(key: str, value: object) -> Iterator[tuple[str, str]]:
+def _check_year(key: str, value: object) -> Found:
     if not isinstance(value, int) or isinstance(value, bool):
-        yield key, f"moet een jaartal zijn, niet {_kind(value)} (bijvoorbeeld 2019, of leeg laten)"
+        yield key, say("year.not_year", kind=_kind(value), value=show(value))
     elif not 1900 <= value <= today().year:
-        yield key, f"{value} is geen geldig jaartal (toegestaan: 1900 tot en met {today().year})"
+        yield key, say("year.range", value=value, last=today().year)
 
 
-def _check_date(key: str, value: object) -> Iterator[tuple[str, str]]:
+def _check_date(key: str, value: object) -> Found:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        yield key, f"{_show(value)} is geen datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-27)"
+        yield key, say("date.not_date", value=show(value))
     elif value > today():
-        yield key, f"{value.isoformat()} ligt in de toekomst (toegestaan: vandaag of eerder)"
+        yield key, say("date.future", value=value.isoformat())
 
 
-def _check_objects(spec: Field, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def _check_objects(spec: Field, value: object, catalog: Catalog) -> Found:
     """Organisations, lessons, sources: a list of small groups of fields."""
     if not isinstance(value, list):
-        yield spec.key, f"moet een lijst zijn, niet {_kind(value)} (zie data/sjabloon-voorbeeld.yml)"
+        yield spec.key, say("objects.not_list", kind=_kind(value))
         return
     for index, item in enumerate(value):
         yield from _check_group(spec, f"{spec.key}[{index}]", item, catalog)
 
 
-def _check_group(spec: Field, where: str, item: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def _check_group(spec: Field, where: str, item: object, catalog: Catalog) -> Found:
     """One group of fields (an organisation, a lesson, the contact ...) against its ``subs``."""
     names = SUB_FIELDS[spec.key]
     if not isinstance(item, dict):
-        yield where, f"moet velden {' en '.join(names)} hebben (zie data/sjabloon-voorbeeld.yml)"
+        yield where, say("group.not_group", names=" en ".join(names))
         return
-    for extra in set(item) - set(names):
-        yield f"{where}.{extra}", f"onbekend veld (toegestaan: {', '.join(names)})"
+    for extra in item:
+        if extra not in names:
+            yield f"{where}.{extra}", say("field.unknown", allowed=", ".join(names))
     for sub in spec.subs:
         value = item.get(sub.key)
         if _is_empty(value):
             if sub.required:
-                yield f"{where}.{sub.key}", "ontbreekt of is leeg (dit veld is verplicht)"
+                yield f"{where}.{sub.key}", say("sub.missing")
         else:
             yield from _check_sub(sub, f"{where}.{sub.key}", value, catalog)
 
 
-def _check_sub(sub: Sub, key: str, value: object, catalog: Catalog) -> Iterator[tuple[str, str]]:
+def _check_sub(sub: Sub, key: str, value: object, catalog: Catalog) -> Found:
     if sub.kind == "slug":
         yield from _check_slug(key, value, sub.vocab, catalog)
     elif sub.kind == "url":
         yield from _check_url(key, value, sub.max_length)
     else:
-        yield from _check_text(key, value, sub.max_length)
+        yield from check_text(key, value, sub.max_length, one_line=sub.key in ONE_LINE)
 
 
-def _check_url(key: str, value: object, max_length: int) -> Iterator[tuple[str, str]]:
-    text = value if isinstance(value, str) else ""
-    parts = urlsplit(text)
-    if not isinstance(value, str) or parts.scheme != "https" or "." not in parts.netloc or re.search(r"\s", text):
-        yield (
-            key,
-            f"{_show(value)} is geen geldig webadres (toegestaan: een volledig adres dat begint met https://)",
-        )
-    elif len(text) > max_length:
-        yield key, f"is te lang: {len(text)} tekens (toegestaan: hooguit {max_length})"
+def _check_url(key: str, value: object, max_length: int) -> Found:
+    if isinstance(value, str) and len(value) > max_length:
+        yield key, say("text.too_long", length=len(value), limit=max_length)
+    elif wrong := check_url(value):
+        yield key, wrong
 
 
-def _check_combinations(record: Record) -> Iterator[tuple[str, str]]:
+def _check_combinations(record: Record) -> Found:
     """Rules between fields: a result where one is claimed, the clause of an agreement, an end after the start."""
     kind, status, result = record.get("soort_voorbeeld"), record.get("status"), record.get("resultaat_soort")
     has_results = not _is_empty(record.get("resultaten"))
     if result == "geen-resultaat-bekend" and has_results:
-        yield (
-            "resultaat_soort",
-            "is geen-resultaat-bekend, maar resultaten is ingevuld (kies de soort resultaat die de bron geeft)",
-        )
+        yield "resultaat_soort", say("combo.result_claimed")
     elif isinstance(result, str) and result != "geen-resultaat-bekend" and not has_results:
-        yield (
-            "resultaten",
-            f"ontbreekt (bij resultaat_soort '{result}' hoort het resultaat uit de bron;"
-            " of kies geen-resultaat-bekend)",
-        )
+        yield "resultaten", say("combo.results_missing", kind=result)
     has_clause = not _is_empty(record.get("afspraak"))
     if kind == "afspraak" and not has_clause:
-        yield "afspraak", "ontbreekt (bij soort_voorbeeld 'afspraak' hoort wat de partners afspraken)"
+        yield "afspraak", say("combo.agreement_missing")
     elif has_clause and kind != "afspraak":
-        yield "afspraak", "hoort alleen bij soort_voorbeeld 'afspraak' (haal het weg of kies soort_voorbeeld: afspraak)"
+        yield "afspraak", say("combo.agreement_extra")
     end, start = record.get("eindjaar"), record.get("startjaar")
     if isinstance(end, int) and status not in {"afgerond", "gestopt"}:
-        yield (
-            "eindjaar",
-            f"hoort bij status afgerond of gestopt, niet bij '{status}' (haal het eindjaar weg of pas de status aan)",
-        )
+        yield "eindjaar", say("combo.end_status", status=status)
     elif isinstance(end, int) and isinstance(start, int) and end < start:
-        yield "eindjaar", f"{end} ligt voor het startjaar {start} (toegestaan: het startjaar of later)"
+        yield "eindjaar", say("combo.end_before_start", end=end, start=start)
 
 
-def _check_staleness(record: Record) -> Iterator[tuple[str, str]]:
+def _check_staleness(record: Record) -> Found:
     checked = record.get("laatst_gecontroleerd")
     if isinstance(checked, dt.date) and not isinstance(checked, dt.datetime):
         age = (today() - checked).days
         if age > STALE_AFTER_DAYS:
-            yield (
-                "laatst_gecontroleerd",
-                f"is {age // 365} jaar geleden gecontroleerd (controleer de bronnen en zet de datum van vandaag)",
-            )
+            yield "laatst_gecontroleerd", say("check.stale", years=age // 365)
 
 
 # --- Across records --------------------------------------------------------------
@@ -285,49 +323,70 @@ def check_unique_ids(catalog: Catalog) -> list[Problem]:
     problems = []
     for record_id, same in by_id.items():
         if len(same) > 1:
-            others = ", ".join(r.path.name for r in same)
+            said = say("id.duplicate", id=record_id, files=_first_five([r.path.name for r in same]))
             for record in same:
-                problems.append(
-                    Problem(
-                        display_path(record.path, catalog.data_dir),
-                        1,
-                        "(bestandsnaam)",
-                        f"id '{record_id}' komt vaker voor: {others} (geef elk voorbeeld een eigen naam)",
-                    )
-                )
+                problems.append(problem(display_path(record.path, catalog.data_dir), 1, "(bestandsnaam)", said))
+    return problems
+
+
+def check_unique_titles(catalog: Catalog) -> list[Problem]:
+    """Two examples with the same title (up to case and spaces) look like one to readers and search engines.
+
+    Checked per language: ``titel`` against ``titel``, ``titel_en`` against ``titel_en``.
+    Each later record names the first one with that title, by file and line.
+    """
+    problems = []
+    for key in ("titel", "titel_en"):
+        first: dict[str, Record] = {}
+        for record in catalog.records:
+            title = record.get(key)
+            if not isinstance(title, str) or is_blank(title) or not title:
+                continue
+            norm = " ".join(INVISIBLE.sub(" ", title).split()).casefold()
+            if norm in first:
+                other = first[norm]
+                where = f"{display_path(other.path, catalog.data_dir)}:{other.line(key)}"
+                said = say("title.duplicate", title=title.strip(), other=where)
+                problems.append(problem(display_path(record.path, catalog.data_dir), record.line(key), key, said))
+            else:
+                first[norm] = record
     return problems
 
 
 def check_duplicate_sources(catalog: Catalog) -> list[Problem]:
-    """The same source URL in several records is often a copy-paste slip: a warning."""
+    """The same source URL in several records is often a copy-paste slip: a warning.
+
+    Each record gets its own located warning; the list of the others names the first
+    five and the count, so 3,000 records sharing one URL do not print 3,000 ids each.
+    """
     by_url: dict[str, list[tuple[Record, int]]] = defaultdict(list)
     for record in catalog.records:
-        for index, source in enumerate(record.get("bronnen") or []):
+        sources = record.get("bronnen")
+        for index, source in enumerate(sources if isinstance(sources, list) else []):
             if isinstance(source, dict) and isinstance(source.get("url"), str):
                 by_url[source["url"].rstrip("/")].append((record, index))
     problems = []
     for _url, uses in by_url.items():
-        if len({r.id for r, _ in uses}) > 1:
-            names = ", ".join(sorted({r.id for r, _ in uses}))
+        ids = sorted({r.id for r, _ in uses})
+        if len(ids) > 1:
+            said = say("source.shared", names=_first_five(ids))
             for record, index in uses:
                 key = f"bronnen[{index}].url"
-                problems.append(
-                    Problem(
-                        display_path(record.path, catalog.data_dir),
-                        record.line(key),
-                        key,
-                        f"dezelfde bron staat ook bij: {names} (klopt dat?)",
-                        warning=True,
-                    )
-                )
+                problems.append(problem(display_path(record.path, catalog.data_dir), record.line(key), key, said))
     return problems
+
+
+def _first_five(names: list[str]) -> str:
+    """The first five names and how many more: output stays bounded at any collection size."""
+    shown = ", ".join(names[:5])
+    return shown if len(names) <= 5 else f"{shown} en {len(names) - 5:,} andere ({len(names):,} in totaal)"
 
 
 def check_factors_used(catalog: Catalog) -> list[Problem]:
     """A factor chapter without examples is worth knowing about, not worth failing for."""
     used = {f for record in catalog.records for f in record.factors}
     return [
-        Problem("data/factoren.yml", 1, slug, "geen enkel voorbeeld hoort bij deze factor", warning=True)
+        problem("data/factoren.yml", 1, slug, say("factor.unused"))
         for slug in catalog.vocab.factoren
         if slug not in used and catalog.records
     ]
@@ -338,24 +397,12 @@ def check_factor_list(catalog: Catalog) -> list[Problem]:
     icons = Path(material.__file__).parent / "templates" / ".icons"
     problems = []
     for slug, factor in catalog.vocab.factoren.items():
-        if not (icons / f"{factor.icoon}.svg").is_file():
-            problems.append(
-                Problem(
-                    "data/factoren.yml",
-                    1,
-                    f"{slug}.icoon",
-                    f"'{factor.icoon}' is geen Material-icoon (bijvoorbeeld material/home-heart)",
-                )
-            )
+        icon_named = re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", factor.icoon or "")
+        if not icon_named or not (icons / f"{factor.icoon}.svg").is_file():
+            problems.append(problem("data/factoren.yml", 1, f"{slug}.icoon", say("factor.icon", icon=factor.icoon)))
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", factor.kleur or ""):
-            problems.append(
-                Problem(
-                    "data/factoren.yml",
-                    1,
-                    f"{slug}.kleur",
-                    f"'{factor.kleur}' is geen kleur (schrijf #rrggbb, bijvoorbeeld \"#1f6b45\")",
-                )
-            )
+            said = say("factor.colour", colour=factor.kleur)
+            problems.append(problem("data/factoren.yml", 1, f"{slug}.kleur", said))
     return problems
 
 
@@ -371,11 +418,6 @@ def _kind(value: object) -> str:
         dict: "een groep velden",
     }
     return names.get(type(value), "tekst" if isinstance(value, str) else type(value).__name__)
-
-
-def _show(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "...'"
 
 
 def _snippet(text: str, start: int) -> str:

@@ -26,6 +26,7 @@ import yaml
 
 from inspiratieboek.data.records import Vocabularies, display_path, load_vocabularies, today
 from inspiratieboek.data.schema import FIELD_BY_KEY, ID_PATTERN
+from inspiratieboek.data.validate import CONTROL, check_text
 
 TEMPLATE = "sjabloon-voorbeeld.yml"
 MAX_ID_LENGTH = 60
@@ -76,14 +77,32 @@ def derive_id(title: str, place: str = "") -> str:
 # --- Checking the answers ----------------------------------------------------------
 
 
+def readable(text: str, what: str) -> str:
+    """``text`` when it is valid UTF-8 without invisible control characters.
+
+    Python hands over bytes that are not UTF-8 (a title typed in another code page)
+    as lone surrogates; writing or even printing them fails. The validator would
+    refuse a control character later anyway; saying so now keeps the record clean.
+    """
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+        raise NewRecordError(f"{what} bevat tekens die geen geldige UTF-8-tekst zijn. Typ het opnieuw.")
+    if match := CONTROL.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        raise NewRecordError(
+            f"{what} bevat een onzichtbaar stuurteken (U+{ord(match.group()):04X}). Typ het opnieuw, zonder te plakken."
+        )
+    return text
+
+
 def _one_line(answer: str, key: str, empty: str, too_long: str) -> str:
     """An answer as one line of text: not empty and within the schema's length for ``key``."""
-    answer = " ".join(answer.split())
+    answer = " ".join(readable(answer, f"Het antwoord voor {key}").split())
     limit = FIELD_BY_KEY[key].max_length
     if not answer:
         raise NewRecordError(empty)
     if len(answer) > limit:
         raise NewRecordError(too_long.format(length=len(answer), limit=limit))
+    for _key, said in check_text(key, answer, limit, one_line=True):
+        raise NewRecordError(f"{key}: {said.text}")
     return answer
 
 
@@ -247,6 +266,9 @@ def _ask(question: str, check: Callable[[str], T], ask: Callable[[str], str], sa
     while True:
         try:
             answer = ask(question)
+        except UnicodeDecodeError:
+            say("Dit antwoord is geen geldige UTF-8-tekst. Typ het opnieuw.")
+            continue
         except EOFError:
             raise NewRecordError(
                 "Er kwam geen antwoord. Geef de gegevens mee als opties, bijvoorbeeld:\n"
@@ -271,6 +293,9 @@ def run(
         say("\n".join(map(str, problems)))
         return 1
     try:
+        for value, what in [(args.titel, "De titel"), (args.plaats, "De plaats"), (args.provincie, "De provincie"),
+                            (args.id, "De id"), *[(f, "De factor") for f in args.factor]]:  # fmt: skip
+            readable(value or "", what)
         title = check_title(args.titel) if args.titel is not None else None
         factors = check_factors(args.factor, vocab) if args.factor else None
         place = check_place(args.plaats) if args.plaats is not None else None

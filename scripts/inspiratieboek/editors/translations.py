@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspiratieboek.data.records import Catalog, Problem, display_path
+from inspiratieboek.data.messages import say
+from inspiratieboek.data.records import Catalog, Problem, display_path, problem
 from inspiratieboek.data.schema import FIELDS
 
 TRANSLATED_FIELDS = tuple(f for f in FIELDS if f.translation_of)
@@ -22,12 +23,11 @@ def untranslated_fields(catalog: Catalog, lang: str = "en") -> list[Problem]:
         for spec in TRANSLATED_FIELDS:
             if spec.key.endswith(f"_{lang}") and record.get(spec.translation_of) and not record.get(spec.key):
                 problems.append(
-                    Problem(
+                    problem(
                         display_path(record.path, catalog.data_dir),
                         record.line(spec.translation_of),
                         spec.key,
-                        f"nog niet vertaald (vul {spec.key} in; tot dan toont de Engelse site de Nederlandse tekst)",
-                        warning=True,
+                        say("translation.field", key=spec.key),
                     )
                 )
     return problems
@@ -42,12 +42,11 @@ def untranslated_chapters(docs_dir: Path, lang: str = "en", skip: tuple[str, ...
             continue
         if not path.with_suffix(f".{lang}.md").exists():
             problems.append(
-                Problem(
+                problem(
                     f"docs/{relative.as_posix()}",
                     1,
                     "(hoofdstuk)",
-                    f"nog niet vertaald (maak docs/{relative.with_suffix('').as_posix()}.{lang}.md)",
-                    warning=True,
+                    say("translation.chapter", target=f"docs/{relative.with_suffix('').as_posix()}.{lang}.md"),
                 )
             )
     return problems

@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
-
+from inspiratieboek.data.messages import Said, say
+from inspiratieboek.data.records import Problem, display_path, format_problems, problem, read_yaml
+from inspiratieboek.data.urls import check_url
+from inspiratieboek.data.validate import errors
 from inspiratieboek.site.editions import languages
 
 GLOSSARY_MARKER = "<!-- begrippen -->"
@@ -51,37 +53,81 @@ class Term:
 
 
 class GlossaryError(ValueError):
-    """``data/begrippen.yml`` has a mistake; the message names the entry and the field."""
+    """``data/begrippen.yml`` has mistakes; carries each as a located Problem."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(format_problems(problems))
 
 
 def load_terms(path: Path) -> tuple[Term, ...]:
-    """Read and check the glossary; every problem is listed in one error."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    problems: list[str] = []
+    """Read and check the glossary; every problem is listed in one error, as file:line: field: message."""
+    terms, problems = _read_terms(path)
+    if errors(problems):
+        raise GlossaryError(problems)
+    return terms
+
+
+def glossary_problems(path: Path) -> list[Problem]:
+    """The problems of the glossary file, for ``manage.py check`` and the build's first step."""
+    return _read_terms(path)[1] if path.exists() else []
+
+
+def _read_terms(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
+    raw, lines, problems = read_yaml(path, path.parent)
+    shown = display_path(path, path.parent)
+    if problems:
+        return (), problems
+    if raw is not None and not isinstance(raw, list):
+        return (), [problem(shown, 1, "(bestand)", say("glossary.shape"))]
     terms: list[Term] = []
-    seen: set[str] = set()
-    for number, entry in enumerate(raw, start=1):
-        where = f"{path.name}: begrip {number} ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
-        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            problems.append(f"{where}: id ontbreekt")
+    first: dict[str, int] = {}
+    for index, entry in enumerate(raw or []):
+        line = lines.get(f"[{index}]", 1)
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"].strip():
+            problems.append(problem(shown, line, f"[{index}].id", say("sub.missing")))
             continue
-        if entry["id"] in seen:
-            problems.append(f"{where}: id komt twee keer voor")
-        seen.add(entry["id"])
+        term_id = entry["id"]
+
+        def report(key: str, said: Said, line: int = line, index: int = index, term_id: str = term_id) -> None:
+            parts = key.split(".")
+            # The field's own line, else its parent's (a missing en.uitleg is reported at en:).
+            found = [lines[k] for n in range(len(parts), 0, -1) if (k := f"[{index}]." + ".".join(parts[:n])) in lines]
+            problems.append(problem(shown, found[0] if found else line, f"{term_id}.{key}", said))
+
+        if term_id in first:
+            report("id", say("glossary.duplicate_id", id=term_id, line=first[term_id]))
+        first.setdefault(term_id, line)
         name, forms, meaning = {}, {}, {}
         for lang in languages():
-            part = entry.get(lang) or {}
-            for field in ("term", "vormen", "uitleg"):
-                if not part.get(field):
-                    problems.append(f"{where}: {lang}.{field} ontbreekt")
+            given = entry.get(lang)
+            part: dict = given if isinstance(given, dict) else {}
+            if entry.get(lang) is not None and not isinstance(entry.get(lang), dict):
+                report(lang, say("glossary.not_group", names="term, vormen en uitleg"))
+            for field in ("term", "vormen", "uitleg") if part or entry.get(lang) is None else ():
+                value = part.get(field)
+                if not value:
+                    report(f"{lang}.{field}", say("sub.missing"))
+                elif field == "vormen" and not (isinstance(value, list) and all(isinstance(f, str) for f in value)):
+                    report(f"{lang}.{field}", say("list.not_list", kind=_kind(value)))
+                elif field != "vormen" and not isinstance(value, str):
+                    report(f"{lang}.{field}", say("text.not_text", kind=_kind(value)))
             name[lang] = str(part.get("term") or "")
-            forms[lang] = tuple(str(f) for f in part.get("vormen") or ())
+            forms[lang] = tuple(str(f) for f in part.get("vormen") or () if isinstance(part.get("vormen"), list))
             meaning[lang] = " ".join(str(part.get("uitleg") or "").split())
         source = entry.get("bron")
-        terms.append(Term(entry["id"], name, forms, meaning, (source["titel"], source["url"]) if source else None))
-    if problems:
-        raise GlossaryError("\n".join(problems))
-    return tuple(terms)
+        if source is not None and not (isinstance(source, dict) and {"titel", "url"} <= set(source)):
+            report("bron", say("glossary.not_group", names="titel en url"))
+            source = None
+        elif source is not None and (wrong := check_url(source.get("url"))):
+            report("bron.url", wrong)
+            source = None
+        terms.append(Term(term_id, name, forms, meaning, (str(source["titel"]), source["url"]) if source else None))
+    return tuple(terms), problems
+
+
+def _kind(value: object) -> str:
+    return "tekst" if isinstance(value, str) else "een lijst" if isinstance(value, list) else type(value).__name__
 
 
 _cache: dict[Path, tuple[float, tuple[Term, ...]]] = {}

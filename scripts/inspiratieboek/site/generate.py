@@ -19,7 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from inspiratieboek.data.records import Catalog, DataError, Record, load_catalog
+from inspiratieboek.data.messages import say
+from inspiratieboek.data.records import Catalog, DataError, Record, load_catalog, problem
 from inspiratieboek.data.validate import errors, validate
 from inspiratieboek.site.editions import languages, suffix
 from inspiratieboek.site.labels import label
@@ -112,7 +113,9 @@ def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
     """Write changed pages, remove stale ones; only inside our own generated folder."""
     report = WriteReport()
     if target.exists() and any(target.iterdir()) and not (target / MARKER_FILE).exists():
-        raise RuntimeError(f"{target} bestaat al en is niet door dit script gemaakt; verplaats die map eerst")
+        # A DataError, not a crash: the build prints it as file: field: message and stops.
+        shown = f"{target.parent.name}/{target.name}"
+        raise DataError([problem(shown, 0, "(map)", say("site.foreign_folder"))])
     target.mkdir(parents=True, exist_ok=True)
     (target / MARKER_FILE).write_text("Gegenereerd uit data/voorbeelden; niet bewerken.\n", encoding="utf-8")
     for name, text in pages.items():

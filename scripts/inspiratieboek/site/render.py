@@ -53,7 +53,7 @@ def md_inline(text: str) -> Markup:
 
 def safe_markdown(text: str) -> Markup:
     """Convert an editor's Markdown to HTML with raw HTML escaped and unsafe links removed."""
-    converted = _MARKDOWN.reset().convert(html.escape(text, quote=False))
+    converted = _MARKDOWN.reset().convert(text)
     # Headings in a field sit below the page's own H2 sections: demote them by two.
     converted = HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 2, 6)}", converted)
     # Images would load from another host (a third-party request): keep only their text.
@@ -61,7 +61,21 @@ def safe_markdown(text: str) -> Markup:
     return Markup(SAFE_HREF.sub(_safe_href, converted))
 
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+def _converter() -> markdown.Markdown:
+    """Markdown without raw HTML: tags in a field stay text, escaped once by Markdown itself.
+
+    Escaping the text before converting (as before) escaped ``&``, ``<`` and ``>`` in
+    inline code twice, so a reader saw "a &lt; b". Without the raw-HTML block and
+    inline processors Markdown treats a tag as text and escapes it the one time it
+    should, in code and in prose alike.
+    """
+    converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+_MARKDOWN = _converter()
 """One converter for every field: building a Markdown instance costs more than converting."""
 
 
