@@ -19,7 +19,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import begrippen, editions, generate, paper
+from inspiratieboek.site import afsprakenmaker, begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -106,6 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
         if name == "zoekpagina":
             return render_search_page(catalog, lang)
+        if name == "afsprakenmaker":
+            return afsprakenmaker.render_afsprakenmaker(catalog, lang)
         if name == "aandragen":
             try:
                 return aandragen.render_routes(config.extra.get("aandragen") or {}, lang)
@@ -114,7 +116,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(
             f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
             f" (toegestaan: <!-- factorkaarten -->, <!-- factorindexen -->, <!-- voorbeelden factor=SLUG -->"
-            f" met SLUG uit data/factoren.yml, <!-- aandragen -->, <!-- zoekpagina -->)"
+            f" met SLUG uit data/factoren.yml, <!-- aandragen -->, <!-- zoekpagina -->,"
+            f" <!-- afsprakenmaker -->)"
         )
 
     return MARKER.sub(replace, markdown)

@@ -103,6 +103,8 @@ class Vocabularies:
     rollen: dict[str, Term]
     herkomsten: dict[str, Term]
     erkenningsniveaus: dict[str, Term]
+    partijen: dict[str, Term]
+    afspraaksoorten: dict[str, Term]
 
     def by_name(self, name: str) -> dict[str, Term]:
         return getattr(self, name)
@@ -314,6 +316,8 @@ LIST_NAMES = (
     "rollen",
     "herkomsten",
     "erkenningsniveaus",
+    "partijen",
+    "afspraaksoorten",
 )
 """The closed lists in ``data/lijsten.yml``, in the file's order."""
 
@@ -371,7 +375,9 @@ def load_record(path: Path, data_dir: Path) -> tuple[Record | None, list[Problem
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap identity of the data folder: names, sizes and modification times."""
     # synoniemen.yml too: an edit to it alone must still be validated again (data/synonyms.py)
-    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", data_dir / "synoniemen.yml", *record_paths(data_dir)]
+    # afspraken.yml too: the Afsprakenmaker's agreements are validated with the records (data/afspraken.py)
+    paths = [data_dir / n for n in ("factoren.yml", "lijsten.yml", "synoniemen.yml", "afspraken.yml")]
+    paths += record_paths(data_dir)
     result = []
     for path in paths:
         try:

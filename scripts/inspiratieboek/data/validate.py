@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import material
 
+from inspiratieboek.data import afspraken
 from inspiratieboek.data.records import Catalog, Problem, Record, display_path, today
 from inspiratieboek.data.schema import FIELD_BY_KEY, FIELDS, ID_PATTERN, SUB_FIELDS, Field, Sub
 from inspiratieboek.data.synonyms import load_synonyms
@@ -45,6 +46,7 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems += check_factors_used(catalog)
     problems += check_factor_list(catalog)
     problems += load_synonyms(catalog.data_dir)[1]
+    problems += afspraken.check(catalog)  # data/afspraken.yml (the Afsprakenmaker)
     return problems
 
 
