@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
-from inspiratieboek.publish import opendata
+from inspiratieboek.publish import afspraken_opendata, opendata
 from inspiratieboek.search import searchbox, zoekindex
 from inspiratieboek.site import afsprakenmaker, begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
@@ -220,6 +220,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not getattr(i18n, "building", False):
         # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
         opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
+        # The Afsprakenmaker's agreements too: afspraken.json/.csv, afspraak.schema.json at the root.
+        afspraken_opendata.write(
+            _catalog(config), site, editions.languages(), config.site_url or "", opendata.built_at()
+        )
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             # The book's search index: examples from data/, chapters from the pages just built.

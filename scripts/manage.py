@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from inspiratieboek.data import afspraken
 from inspiratieboek.data.records import DATA_DIR, format_problems, load_catalog
 from inspiratieboek.data.schema import schema_text, write_schema
 from inspiratieboek.data.validate import errors, validate
@@ -57,11 +58,13 @@ def task_check(args: argparse.Namespace) -> int:
 
 
 def task_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema, or write data/voorbeeld.schema.json with --write."""
+    """Print the JSON Schema, or write data/voorbeeld.schema.json (and data/afspraak.schema.json) with --write."""
     catalog = load_catalog(Path(args.data))
     if args.write:
         changed = write_schema(catalog.vocab, Path(args.data))
         print("schema bijgewerkt" if changed else "schema was al actueel")
+        changed = afspraken.write_schema(catalog.vocab, Path(args.data))  # data/afspraak.schema.json
+        print("afsprakenschema bijgewerkt" if changed else "afsprakenschema was al actueel")
     else:
         sys.stdout.write(schema_text(catalog.vocab))
     return 0

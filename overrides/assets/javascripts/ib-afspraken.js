@@ -63,9 +63,16 @@
     return location.origin + location.pathname + (query ? "?" + query : "");
   }
 
+  /* The agenda's address on paper, in the .docx and in the text: the page's public
+     address (the print header's, from scripts/paper.py, as ib-zoeken.js does), so
+     a draft printed from a test copy still leads to the public site. */
+  var printLine = document.querySelector(".ib-afdrukkop__regel");
+  var printText = printLine ? printLine.textContent : "";
+  var publicPage = printText.split(" · ")[0].replace(/\?.*$/, "") || location.origin + location.pathname;
+
   function agendaUrl() {
     var ids = chosen();
-    return location.origin + location.pathname + (ids.length ? "?afspraken=" + ids.join(",") : "");
+    return publicPage + (ids.length ? "?afspraken=" + ids.join(",") : "");
   }
 
   function restore() {
@@ -207,6 +214,7 @@
     full.hidden = ids.length === 0;
     document.documentElement.classList.toggle("ib-afspraken-gekozen", ids.length > 0);
     var m = model();
+    if (printLine) printLine.textContent = [m.url].concat(printText.split(" · ").slice(1)).join(" · ");
     address.href = m.url;
     address.textContent = m.url;
     renderAgenda(m);
