@@ -284,8 +284,10 @@ def test_three_agreements_travel_from_ticks_to_paper_word_and_english(browser: o
                 assert url in words["text"], f"{agreement_id}: source {url} not in .docx"
         assert words["tables"] == 3, "one table per factor"
 
-        # The English page with the same address shows the English texts
-        english, _ = load(context, host, "en/" + PAGE + "?afspraken=" + ",".join(CHOSEN))
+        # The language menu keeps the choice, and the English page with it shows the English texts
+        to_english = page.get_attribute('a[hreflang="en"].md-select__link', "href")
+        assert to_english == f"/en/{PAGE}?afspraken={chosen_in_address}", to_english
+        english, _ = load(context, host, to_english.lstrip("/"))
         english.wait_for_selector("[data-ib-agenda-vol]:not([hidden])")
         agenda = english.inner_text("[data-ib-agenda-inhoud]")
         for agreement_id in CHOSEN:

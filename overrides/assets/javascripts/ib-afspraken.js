@@ -202,6 +202,15 @@
     return lines.join("\n");
   }
 
+  /* The language menu opens the same choice in the other language (same ids), as on the overview. */
+  function keepInOtherLanguage() {
+    document.querySelectorAll("a[hreflang].md-select__link").forEach(function (a) {
+      var target = new URL(a.href, location.href);
+      target.search = location.search;
+      a.href = target.pathname + target.search;
+    });
+  }
+
   /* --- Update everything after a change ------------------------------------ */
 
   function update(push) {
@@ -209,6 +218,7 @@
     var url = shareUrl();
     if (url !== location.href) history[push ? "pushState" : "replaceState"](null, "", url);
     applyFilters();
+    keepInOtherLanguage();
     agenda.hidden = false;
     empty.hidden = ids.length > 0;
     full.hidden = ids.length === 0;
