@@ -155,6 +155,23 @@ def test_a_duplicate_id_is_reported_at_the_second_one(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        GOOD.replace("[synthetisch-a]", "[{a: b}]"),
+        GOOD.replace("tekst: De corporatie doet iets.", "tekst: 12"),
+        GOOD.replace("soort: resultaat", "soort: [resultaat]"),
+        GOOD.replace("partijen: [corporatie]", "partijen: corporatie"),
+        "id: los\n",
+        "- gewoon een zin\n",
+    ],
+    ids=["mapping as example id", "number as text", "list as kind", "text as list", "no list", "no fields"],
+)
+def test_odd_values_give_located_messages_not_tracebacks(tmp_path: Path, text: str) -> None:
+    problems = _problems(tmp_path, text)
+    assert problems and all(re.match(r"data/afspraken\.yml:\d+: \S+: ", p) for p in problems), problems
+
+
 def test_check_task_stops_with_located_messages_and_no_traceback(tmp_path: Path) -> None:
     data = data_folder(tmp_path / "data", fixture_records("synthetisch-a"))
     (data / "afspraken.yml").write_text(GOOD.replace("[synthetisch-a]", "[geen-voorbeeld]"), encoding="utf-8")

@@ -199,16 +199,16 @@ def _check_value(spec: AgreementField, value: object, vocab: Vocabularies, ids: 
         elif HTML_TAG.search(value):
             yield key, "bevat HTML (schrijf gewone tekst)"
     elif spec.kind == "slug":
-        allowed = vocab.by_name(spec.vocab)
-        if value not in allowed:
-            yield key, f"'{value}' is onbekend (kies uit: {', '.join(allowed)})"
+        names = vocab.by_name(spec.vocab)
+        if not isinstance(value, str) or value not in names:
+            yield key, f"'{value}' is onbekend (kies uit: {', '.join(names)})"
     elif spec.kind in {"slugs", "ids"}:
         if not isinstance(value, list):
             yield key, "moet een lijst zijn (elke waarde op een eigen regel met '- ')"
             return
-        allowed = ids if spec.kind == "ids" else set(vocab.by_name(spec.vocab))
+        allowed: set[str] = ids if spec.kind == "ids" else set(vocab.by_name(spec.vocab))
         for position, entry in enumerate(value):
-            if entry not in allowed:
+            if not isinstance(entry, str) or entry not in allowed:
                 hint = (
                     "geen voorbeeld in data/voorbeelden/ heeft dit id (schrijf de bestandsnaam zonder .yml)"
                     if spec.kind == "ids"
