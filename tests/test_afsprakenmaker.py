@@ -332,6 +332,22 @@ def test_filters_by_factor_and_party_come_from_the_address(browser: object, host
 
 
 @pytest_browser
+def test_copy_as_text_puts_the_agenda_on_the_clipboard(browser: object, host: str) -> None:
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page, _ = load(context, host, f"{PAGE}?afspraken={','.join(CHOSEN)}")
+        page.click('[data-ib-actie="tekst"]')
+        page.wait_for_function("document.querySelector('[data-ib-melding]').textContent !== ''")
+        assert page.inner_text("[data-ib-melding]") == "De agenda staat als tekst op je klembord."
+        text = page.evaluate("navigator.clipboard.readText()")
+        for agreement in AGREEMENTS:
+            assert (agreement.text("tekst", "nl") in text) == (agreement.id in CHOSEN), agreement.id
+        assert "/afsprakenmaker/?afspraken=" in text and source_urls(CHOSEN[0])[0] in text
+    finally:
+        context.close()
+
+
+@pytest_browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "phone"])
 def test_page_with_a_choice_has_no_wcag_violations_and_works_by_keyboard(
