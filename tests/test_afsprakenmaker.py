@@ -195,6 +195,19 @@ def test_a_project_copy_keeps_only_agreements_on_its_examples(tmp_path: Path) ->
     assert all(set(a.voorbeelden) <= {r.id for r in catalog.records} for a in kept)
 
 
+def test_an_edit_of_the_file_shows_on_the_next_build_in_the_same_process(tmp_path: Path) -> None:
+    # mkdocs serve stays one process: the catalog cache must see an edited afspraken.yml
+    from inspiratieboek.site.afsprakenmaker import render_afsprakenmaker
+
+    data = data_folder(tmp_path / "data", fixture_records("synthetisch-a"))
+    path = data / "afspraken.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    assert "De corporatie doet iets." in render_afsprakenmaker(load_catalog(data), "nl")
+    path.write_text(GOOD.replace("doet iets.", "doet nu iets anders."), encoding="utf-8")
+    html = render_afsprakenmaker(load_catalog(data), "nl")
+    assert "De corporatie doet nu iets anders." in html and "doet iets." not in html
+
+
 # --- The built site ----------------------------------------------------------------------
 
 
