@@ -16,9 +16,9 @@ from urllib.parse import urljoin
 
 from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
-from inspiratieboek.publish import opendata
+from inspiratieboek.publish import afspraken_opendata, opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import begrippen, editions, generate, paper, theme_fixes
+from inspiratieboek.site import afsprakenmaker, begrippen, editions, generate, paper, theme_fixes
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -104,6 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render_factor_list(catalog, catalog.vocab.factoren[args["factor"]], lang)
         if name == "zoekpagina":
             return render_search_page(catalog, lang)
+        if name == "afsprakenmaker":
+            return afsprakenmaker.render_afsprakenmaker(catalog, lang)
         if name == "aandragen":
             try:
                 return aandragen.render_routes(config.extra.get("aandragen") or {}, lang)
@@ -112,7 +114,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(
             f"{page.file.src_uri}: onbekende markering '{match.group(0)}'"
             f" (toegestaan: <!-- factorkaarten -->, <!-- factorindexen -->, <!-- voorbeelden factor=SLUG -->"
-            f" met SLUG uit data/factoren.yml, <!-- aandragen -->, <!-- zoekpagina -->)"
+            f" met SLUG uit data/factoren.yml, <!-- aandragen -->, <!-- zoekpagina -->,"
+            f" <!-- afsprakenmaker -->)"
         )
 
     return MARKER.sub(replace, markdown)
@@ -186,6 +189,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not getattr(i18n, "building", False):
         # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
         opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
+        # The Afsprakenmaker's agreements too: afspraken.json/.csv, afspraak.schema.json at the root.
+        afspraken_opendata.write(
+            _catalog(config), site, editions.languages(), config.site_url or "", opendata.built_at()
+        )
         languages = list(getattr(i18n, "build_languages", None) or [default])
         try:
             # The book's search index: examples from data/, chapters from the pages just built.

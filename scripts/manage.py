@@ -24,6 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from inspiratieboek.data import afspraken
 from inspiratieboek.data.records import (
     DATA_DIR,
     SHOWN_PER_GROUP,
@@ -78,13 +79,15 @@ def _vocabulary_problems(catalog: Catalog) -> bool:
 
 
 def task_schema(args: argparse.Namespace) -> int:
-    """Print the JSON Schema, or write data/voorbeeld.schema.json with --write."""
+    """Print the JSON Schema, or write data/voorbeeld.schema.json (and data/afspraak.schema.json) with --write."""
     catalog = load_catalog(Path(args.data))
     if _vocabulary_problems(catalog):
         return 1
     if args.write:
         changed = write_schema(catalog.vocab, Path(args.data))
         print("schema bijgewerkt" if changed else "schema was al actueel")
+        changed = afspraken.write_schema(catalog.vocab, Path(args.data))  # data/afspraak.schema.json
+        print("afsprakenschema bijgewerkt" if changed else "afsprakenschema was al actueel")
     else:
         sys.stdout.write(schema_text(catalog.vocab))
     return 0

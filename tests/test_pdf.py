@@ -30,6 +30,7 @@ from test_print import BOOK, assert_a4, pdf_pages, squeeze, version_lines
 LANGUAGES = {"nl": "", "en": "en/"}
 SUFFIX = {"nl": "", "en": ".en"}
 CONTENTS = {"nl": "Inhoud", "en": "Contents"}
+BOOK_APPENDIX = {"nl": "Bijlage: Praktijkvoorbeelden", "en": "Appendix: Practice examples"}
 WEBSITE_ONLY = [
     "Wijzig deze pagina",
     "Edit this page",
@@ -52,7 +53,10 @@ def test_book_follows_the_navigation_and_leaves_out_only_website_pages() -> None
     nav = book.nav_pages(config["nav"])
     chapters = book.chapter_sources(config)
     assert set(book.LEFT_OUT) <= set(nav), "LEFT_OUT names a page that is no longer in the navigation"
-    assert chapters == [p for p in nav if p not in book.LEFT_OUT and p != book.LAST] + [book.LAST]
+    assert set(book.APPENDICES) <= set(nav), "APPENDICES names a page that is no longer in the navigation"
+    assert chapters == [p for p in nav if p not in book.LEFT_OUT and p not in book.APPENDICES and p != book.LAST] + [
+        book.LAST
+    ]
     assert "factoren/werk.md" in chapters and "index.md" not in chapters
 
 
@@ -330,9 +334,11 @@ def test_book_has_cover_contents_and_page_numbers(site: Build, pdf_run: Run, boo
     assert contents.lstrip().startswith(CONTENTS[lang])
     listed = [(title.strip(), int(page)) for title, page in re.findall(r"^(.+?)\s{2,}(\d+)$", contents, re.MULTILINE)]
     expected = []
+    chapters = _chapters(site, pdf_run.sources, lang)
+    examples = next(t for t, _, _ in printed.outline()[1:] if t not in chapters)
     for title, page, children in printed.outline()[1:]:
         expected.append((title, page))
-        if title not in _chapters(site, pdf_run.sources, lang):  # the appendix lists its factor groups
+        if title == examples:  # the examples' appendix lists its factor groups
             expected += [(c.title, printed.reader.get_destination_page_number(c) + 1) for c in children[::2]]
     assert listed == expected, "the contents must list every part with the page where it starts"
     for title, page in listed:
@@ -345,7 +351,8 @@ def test_book_outline_follows_the_chapters(site: Build, pdf_run: Run, books: dic
     titles = [title for title, _, _ in outline]
     chapters = _chapters(site, pdf_run.sources, lang)
     appendix = next(t for t in titles if t not in chapters and t != CONTENTS[lang])
-    assert titles == [CONTENTS[lang], *chapters[:-1], appendix, chapters[-1]]
+    extra = _chapters(site, list(book.APPENDICES), lang)  # whole pages after the examples (the checklist)
+    assert titles == [CONTENTS[lang], *chapters[:-1], appendix, *extra, chapters[-1]]
     assert [page for _, page, _ in outline] == sorted(page for _, page, _ in outline)
     children = next(kids for title, _, kids in outline if title == appendix)
     assert [c.title for c in children if not isinstance(c, list)] == [name for name, _ in _groups(site, lang)]
@@ -381,6 +388,19 @@ def test_book_holds_every_chapter_and_every_example_grouped_by_factor(
     examples = sum(len(records) for _name, records in _groups(site, lang))
     for key in ("kind", "status", "result_kind"):
         assert text.count(squeeze(label(lang)[key])) >= examples, f"facts box label '{key}' missing in the appendix"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_book_ends_with_the_afsprakenmaker_checklist_as_an_appendix(books: dict, lang: str) -> None:
+    from inspiratieboek.data import afspraken
+
+    printed = books[lang]
+    pages = {title: page for title, page, _ in printed.outline()}
+    start = pages.get("Afsprakenmaker", 0)
+    assert start > pages[BOOK_APPENDIX[lang]], "the checklist comes after the examples' appendix"
+    text = "".join(printed.squeezed[start - 1 :])
+    for agreement in afspraken.agreements(load_catalog(ROOT / "data")):
+        assert squeeze(agreement.text("tekst", lang)) in text, f"{agreement.id}: not in the book's checklist"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -144,6 +144,8 @@ class Vocabularies:
     rollen: dict[str, Term]
     herkomsten: dict[str, Term]
     erkenningsniveaus: dict[str, Term]
+    partijen: dict[str, Term]
+    afspraaksoorten: dict[str, Term]
 
     def by_name(self, name: str) -> dict[str, Term]:
         vocabulary: dict[str, Term] = getattr(self, name)
@@ -483,6 +485,8 @@ LIST_NAMES = (
     "rollen",
     "herkomsten",
     "erkenningsniveaus",
+    "partijen",
+    "afspraaksoorten",
 )
 """The closed lists in ``data/lijsten.yml``, in the file's order."""
 VOCABULARY_FILES = ("factoren.yml", "lijsten.yml")
@@ -626,9 +630,11 @@ def load_record(path: Path, data_dir: Path) -> tuple[Record | None, list[Problem
 def fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Cheap identity of the data folder: names, sizes and modification times."""
     # synoniemen.yml too: an edit to it alone must still be validated again (data/synonyms.py)
+    # afspraken.yml too: the Afsprakenmaker's agreements are validated with the records (data/afspraken.py)
     folder = data_dir / "voorbeelden"
     entries = sorted(folder.iterdir()) if folder.is_dir() else []
-    paths = [data_dir / "factoren.yml", data_dir / "lijsten.yml", data_dir / "synoniemen.yml", folder, *entries]
+    paths = [data_dir / n for n in ("factoren.yml", "lijsten.yml", "synoniemen.yml", "afspraken.yml")]
+    paths += [folder, *entries]
     result = []
     for path in paths:
         try:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import material
 
+from inspiratieboek.data import afspraken
 from inspiratieboek.data.messages import Said, say
 from inspiratieboek.data.records import (
     Catalog,
@@ -82,6 +83,7 @@ def validate(catalog: Catalog) -> list[Problem]:
     problems += check_factors_used(catalog)
     problems += check_factor_list(catalog)
     problems += load_synonyms(catalog.data_dir)[1]
+    problems += afspraken.check(catalog)  # data/afspraken.yml (the Afsprakenmaker)
     return problems
 
 

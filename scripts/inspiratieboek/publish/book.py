@@ -18,7 +18,8 @@ What happens to a page on its way into the book:
   appendix (h1) and their factor (h2).
 
 The order is the navigation of mkdocs.yml, minus the pages in ``LEFT_OUT``; the
-appendix with all examples, grouped by main factor, comes before ``LAST``.
+appendix with all examples, grouped by main factor, comes before ``LAST``, followed
+by the pages in ``APPENDICES`` (the Afsprakenmaker's checklist).
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ LEFT_OUT = {
 """Pages of the navigation that are not in the book, and why."""
 LAST = "bronnen.md"
 """The sources close the book, after the appendix."""
+APPENDICES = ("afsprakenmaker.md",)
+"""Pages of the navigation that the book prints as appendices after the examples, not
+as chapters: the Afsprakenmaker's full checklist (issue #17), boxes to tick on paper."""
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 DROP = frozenset(
@@ -99,7 +103,7 @@ def nav_pages(nav: list) -> list[str]:
 
 def chapter_sources(config: dict) -> list[str]:
     """The chapters of the book, in order (without the appendix)."""
-    pages = [p for p in nav_pages(config.get("nav") or []) if p not in LEFT_OUT]
+    pages = [p for p in nav_pages(config.get("nav") or []) if p not in LEFT_OUT and p not in APPENDICES]
     return [p for p in pages if p != LAST] + ([LAST] if LAST in pages else [])
 
 
@@ -338,6 +342,7 @@ class Book:
     appendix: dict[str, Any]  # title, intro, groups: [{key, title, examples: [(key, Article)]}]
     appendix_before: int  # index in chapters where the appendix goes
     contents: list[Entry]
+    extra: list[tuple[str, Article]] = field(default_factory=list)  # APPENDICES, after the examples
 
     def html(self, pages: dict[str, int] | None = None) -> str:
         """The book as one HTML document; ``pages`` maps a contents key to its page."""
@@ -388,11 +393,20 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
         ],
     }
     appendix_before = sources.index(LAST) if LAST in sources else len(sources)
+    in_nav = nav_pages(config.get("nav") or [])
+    extra = [
+        (
+            f"bijlage-{pdf_stem(page_url(s))}",
+            read_article(site, prefix, page_url(s), f"bijlage-{pdf_stem(page_url(s))}", links),
+        )
+        for s in APPENDICES
+        if s in in_nav
+    ]
     contents = [Entry(key, article.title) for key, article in chapters]
-    contents.insert(
-        appendix_before,
+    contents[appendix_before:appendix_before] = [
         Entry(appendix["key"], appendix["title"], [Entry(g["key"], g["title"]) for g in appendix["groups"]]),
-    )
+        *(Entry(key, article.title) for key, article in extra),
+    ]
     home = (site / prefix / "index.html").read_text(encoding="utf-8")
     return Book(
         lang=lang,
@@ -407,6 +421,7 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
         appendix=appendix,
         appendix_before=appendix_before,
         contents=contents,
+        extra=extra,
     )
 
 

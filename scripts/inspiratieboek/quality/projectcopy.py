@@ -46,7 +46,26 @@ def copy_project(target: Path, records: Mapping[str, str | bytes] | None = None)
             data = text if isinstance(text, bytes) else text.encode("utf-8")
             (folder / name).write_bytes(data)
         _unlink_missing_examples(target / "docs", {Path(name).stem for name in records})
+        _keep_agreements_with_examples(target / "data" / "afspraken.yml", {Path(name).stem for name in records})
     return target
+
+
+def _keep_agreements_with_examples(path: Path, kept: set[str]) -> None:
+    """The Afsprakenmaker's agreements (data/afspraken.yml) name real examples by id.
+    A copy whose examples are replaced keeps only the agreements that still rest on
+    one of them, each with only those examples, so the copy stays valid; with none
+    left the file is an empty list. The real file stays checked by the real build."""
+    if not path.exists():
+        return
+    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    kept_items = []
+    for item in items:
+        examples = [e for e in item.get("voorbeelden") or [] if e in kept]
+        if examples:
+            kept_items.append({**item, "voorbeelden": examples})
+    header = "# Gefilterd door quality/projectcopy.py: alleen afspraken met voorbeelden in deze kopie.\n"
+    text = yaml.safe_dump(kept_items, allow_unicode=True, sort_keys=False, width=10_000) if kept_items else "[]\n"
+    path.write_text(header + text, encoding="utf-8")
 
 
 EXAMPLE_LINK = re.compile(r"\[([^\]]+)\]\((?:\.\./)*voorbeelden/([a-z0-9-]+)\.md\)")
