@@ -17,30 +17,30 @@
 (function () {
   "use strict";
 
-  var root = document.querySelector("[data-ib-afsprakenmaker]");
-  var dataNode = document.getElementById("ib-afspraken-gegevens");
+  const root = document.querySelector("[data-ib-afsprakenmaker]");
+  const dataNode = document.getElementById("ib-afspraken-gegevens");
   if (!root || !dataNode) return;
-  var script = document.currentScript;
-  var DOCX_URL = new URL("vendor/docx/docx.iife.js", script ? script.src : location.href).href;
+  const script = document.currentScript;
+  const DOCX_URL = new URL("vendor/docx/docx.iife.js", script ? script.src : location.href).href;
 
-  var data = JSON.parse(dataNode.textContent);
-  var t = data.labels;
-  var byId = {};
+  const data = JSON.parse(dataNode.textContent);
+  const t = data.labels;
+  const byId = {};
   data.afspraken.forEach(function (a) { byId[a.id] = a; });
-  var order = data.afspraken.map(function (a) { return a.id; });
-  var boxes = Array.prototype.slice.call(root.querySelectorAll(".ib-afspraak__vink"));
-  var items = Array.prototype.slice.call(root.querySelectorAll("[data-ib-afspraak]"));
-  var sections = Array.prototype.slice.call(root.querySelectorAll("[data-ib-factor]"));
-  var filters = root.querySelector(".ib-afspraken__filters");
-  var factorSelect = root.querySelector('[data-ib-filter="factor"]');
-  var partySelect = root.querySelector('[data-ib-filter="partij"]');
-  var counter = root.querySelector("[data-ib-teller]");
-  var agenda = root.querySelector("[data-ib-agenda]");
-  var empty = root.querySelector("[data-ib-agenda-leeg]");
-  var full = root.querySelector("[data-ib-agenda-vol]");
-  var content = root.querySelector("[data-ib-agenda-inhoud]");
-  var address = root.querySelector("[data-ib-adres]");
-  var notice = root.querySelector("[data-ib-melding]");
+  const order = data.afspraken.map(function (a) { return a.id; });
+  const boxes = Array.prototype.slice.call(root.querySelectorAll(".ib-afspraak__vink"));
+  const items = Array.prototype.slice.call(root.querySelectorAll("[data-ib-afspraak]"));
+  const sections = Array.prototype.slice.call(root.querySelectorAll("[data-ib-factor]"));
+  const filters = root.querySelector(".ib-afspraken__filters");
+  const factorSelect = root.querySelector('[data-ib-filter="factor"]');
+  const partySelect = root.querySelector('[data-ib-filter="partij"]');
+  const counter = root.querySelector("[data-ib-teller]");
+  const agenda = root.querySelector("[data-ib-agenda]");
+  const empty = root.querySelector("[data-ib-agenda-leeg]");
+  const full = root.querySelector("[data-ib-agenda-vol]");
+  const content = root.querySelector("[data-ib-agenda-inhoud]");
+  const address = root.querySelector("[data-ib-adres]");
+  const notice = root.querySelector("[data-ib-melding]");
 
   /* --- State in the address ------------------------------------------------ */
 
@@ -54,33 +54,33 @@
   }
 
   function shareUrl() {
-    var params = new URLSearchParams();
-    var ids = chosen();
+    const params = new URLSearchParams();
+    const ids = chosen();
     if (ids.length) params.set("afspraken", ids.join(","));
     if (factorSelect.value) params.set("factor", factorSelect.value);
     if (partySelect.value) params.set("partij", partySelect.value);
-    var query = params.toString().replace(/%2C/g, ",");
+    const query = params.toString().replace(/%2C/g, ",");
     return location.origin + location.pathname + (query ? "?" + query : "");
   }
 
   /* The agenda's address on paper, in the .docx and in the text: the page's public
      address (the print header's, from scripts/paper.py, as ib-zoeken.js does), so
      a draft printed from a test copy still leads to the public site. */
-  var printLine = document.querySelector(".ib-afdrukkop__regel");
-  var printText = printLine ? printLine.textContent : "";
-  var publicPage = printText.split(" · ")[0].replace(/\?.*$/, "") || location.origin + location.pathname;
+  const printLine = document.querySelector(".ib-afdrukkop__regel");
+  const printText = printLine ? printLine.textContent : "";
+  const publicPage = printText.split(" · ")[0].replace(/\?.*$/, "") || location.origin + location.pathname;
 
   function agendaUrl() {
-    var ids = chosen();
+    const ids = chosen();
     return publicPage + (ids.length ? "?afspraken=" + ids.join(",") : "");
   }
 
   function restore() {
-    var params = new URLSearchParams(location.search);
-    var ids = readList(params, "afspraken", function (v) { return v in byId; });
+    const params = new URLSearchParams(location.search);
+    const ids = readList(params, "afspraken", function (v) { return v in byId; });
     boxes.forEach(function (b) { b.checked = ids.indexOf(b.value) >= 0; });
-    var factor = params.get("factor") || "";
-    var party = params.get("partij") || "";
+    const factor = params.get("factor") || "";
+    const party = params.get("partij") || "";
     factorSelect.value = data.factoren.some(function (f) { return f.slug === factor; }) ? factor : "";
     partySelect.value = data.partijen.some(function (p) { return p.slug === party; }) ? party : "";
   }
@@ -88,11 +88,11 @@
   /* --- Filters ------------------------------------------------------------- */
 
   function applyFilters() {
-    var factor = factorSelect.value;
-    var party = partySelect.value;
-    var shown = 0;
+    const factor = factorSelect.value;
+    const party = partySelect.value;
+    let shown = 0;
     items.forEach(function (item) {
-      var ok = (!factor || item.dataset.factoren.split(" ").indexOf(factor) >= 0) &&
+      const ok = (!factor || item.dataset.factoren.split(" ").indexOf(factor) >= 0) &&
         (!party || item.dataset.partijen.split(" ").indexOf(party) >= 0);
       item.hidden = !ok;
       if (ok) shown += 1;
@@ -107,16 +107,16 @@
   /* --- The agenda: one model, four outputs (screen/print, docx, text) ------ */
 
   function model() {
-    var ids = chosen();
-    var list = ids.map(function (id) { return byId[id]; });
-    var byFactor = data.factoren.map(function (f) {
+    const ids = chosen();
+    const list = ids.map(function (id) { return byId[id]; });
+    const byFactor = data.factoren.map(function (f) {
       return { naam: f.naam, afspraken: list.filter(function (a) { return a.factoren[0] === f.slug; }) };
     }).filter(function (g) { return g.afspraken.length; });
-    var byParty = data.partijen.map(function (p) {
+    const byParty = data.partijen.map(function (p) {
       return { naam: p.naam, afspraken: list.filter(function (a) { return a.partijen.indexOf(p.slug) >= 0; }) };
     }).filter(function (g) { return g.afspraken.length; });
-    var sources = [];
-    var seen = {};
+    const sources = [];
+    const seen = {};
     list.forEach(function (a) {
       a.voorbeelden.forEach(function (v) {
         if (!seen[v.id]) { seen[v.id] = true; sources.push(v); }
@@ -131,7 +131,7 @@
   }
 
   function el(name, attrs, children) {
-    var node = document.createElement(name);
+    const node = document.createElement(name);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     (children || []).forEach(function (c) {
       node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
@@ -148,8 +148,8 @@
     content.appendChild(el("h3", {}, [t.by_factor]));
     m.byFactor.forEach(function (g) {
       content.appendChild(el("h4", {}, [g.naam]));
-      var rows = g.afspraken.map(function (a) {
-        var examples = el("ul", {}, a.voorbeelden.map(function (v) {
+      const rows = g.afspraken.map(function (a) {
+        const examples = el("ul", {}, a.voorbeelden.map(function (v) {
           return el("li", {}, [
             v.titel + (v.jaar ? " (" + v.jaar + ")" : "") + ", " + (v.afspraak ? t.precedent : t.practice),
             el("br"), v.bron_url ? link(v.bron_url, v.bron_url, "ib-agenda__url") : "",
@@ -162,7 +162,7 @@
           el("td", { "data-ib-kop": t.examples }, [examples]),
         ]);
       });
-      var head = el("tr", {}, [t.agreement, t.who, t.indicator, t.examples].map(function (h) {
+      const head = el("tr", {}, [t.agreement, t.who, t.indicator, t.examples].map(function (h) {
         return el("th", { scope: "col" }, [h]);
       }));
       content.appendChild(el("div", { class: "ib-agenda__tabel" }, [
@@ -182,7 +182,7 @@
   }
 
   function plainText(m) {
-    var lines = [t.agenda, t.agenda_link + ": " + m.url, ""];
+    const lines = [t.agenda, t.agenda_link + ": " + m.url, ""];
     lines.push(t.by_factor.toUpperCase());
     m.byFactor.forEach(function (g) {
       lines.push("", g.naam);
@@ -205,7 +205,7 @@
   /* The language menu opens the same choice in the other language (same ids), as on the overview. */
   function keepInOtherLanguage() {
     document.querySelectorAll("a[hreflang].md-select__link").forEach(function (a) {
-      var target = new URL(a.href, location.href);
+      const target = new URL(a.href, location.href);
       target.search = location.search;
       a.href = target.pathname + target.search;
     });
@@ -214,8 +214,8 @@
   /* --- Update everything after a change ------------------------------------ */
 
   function update(push) {
-    var ids = chosen();
-    var url = shareUrl();
+    const ids = chosen();
+    const url = shareUrl();
     if (url !== location.href) history[push ? "pushState" : "replaceState"](null, "", url);
     applyFilters();
     keepInOtherLanguage();
@@ -223,7 +223,7 @@
     empty.hidden = ids.length > 0;
     full.hidden = ids.length === 0;
     document.documentElement.classList.toggle("ib-afspraken-gekozen", ids.length > 0);
-    var m = model();
+    const m = model();
     if (printLine) printLine.textContent = [m.url].concat(printText.split(" · ").slice(1)).join(" · ");
     address.href = m.url;
     address.textContent = m.url;
@@ -237,12 +237,12 @@
 
   /* --- Word (.docx), made in the browser ----------------------------------- */
 
-  var docxLoading = null;
+  let docxLoading = null;
   function loadDocx() {
     if (window.docx) return Promise.resolve(window.docx);
     if (!docxLoading) {
       docxLoading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
+        const tag = document.createElement("script");
         tag.src = DOCX_URL;
         tag.onload = function () { resolve(window.docx); };
         tag.onerror = function () { docxLoading = null; reject(new Error("docx")); };
@@ -253,7 +253,7 @@
   }
 
   function docxDocument(d, m) {
-    var H = d.HeadingLevel;
+    const H = d.HeadingLevel;
     function p(text, options) { return new d.Paragraph(Object.assign({ children: [new d.TextRun(text)] }, options || {})); }
     function h(text, level) { return new d.Paragraph({ text: text, heading: level }); }
     function cell(paragraphs, header) {
@@ -266,11 +266,11 @@
     function url(u) {
       return new d.Paragraph({ children: [new d.ExternalHyperlink({ link: u, children: [new d.TextRun({ text: u, style: "Hyperlink" })] })] });
     }
-    var children = [h(t.agenda, H.TITLE), new d.Paragraph({ children: [new d.TextRun(t.agenda_link + ": "), new d.ExternalHyperlink({ link: m.url, children: [new d.TextRun({ text: m.url, style: "Hyperlink" })] })] })];
+    const children = [h(t.agenda, H.TITLE), new d.Paragraph({ children: [new d.TextRun(t.agenda_link + ": "), new d.ExternalHyperlink({ link: m.url, children: [new d.TextRun({ text: m.url, style: "Hyperlink" })] })] })];
     children.push(h(t.by_factor, H.HEADING_1));
     m.byFactor.forEach(function (g) {
       children.push(h(g.naam, H.HEADING_2));
-      var rows = [new d.TableRow({ tableHeader: true, children: [t.agreement, t.who, t.indicator, t.examples].map(function (x) { return cell([x], true); }) })];
+      const rows = [new d.TableRow({ tableHeader: true, children: [t.agreement, t.who, t.indicator, t.examples].map(function (x) { return cell([x], true); }) })];
       g.afspraken.forEach(function (a) {
         rows.push(new d.TableRow({ children: [
           cell([a.tekst]),
@@ -301,11 +301,11 @@
   }
 
   function downloadDocx() {
-    var m = model();
+    const m = model();
     loadDocx().then(function (d) {
       return d.Packer.toBlob(docxDocument(d, m));
     }).then(function (blob) {
-      var a = document.createElement("a");
+      const a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
       a.download = t.filename + ".docx";
       document.body.appendChild(a);
@@ -317,13 +317,13 @@
   /* --- Copy as text ---------------------------------------------------------- */
 
   function copyText() {
-    var text = plainText(model());
-    var done = function () { say(t.copied); };
-    var fallback = function () {
-      var area = el("textarea", { class: "ib-afspraken__kopie", "aria-hidden": "true" }, [text]);
+    const text = plainText(model());
+    const done = function () { say(t.copied); };
+    const fallback = function () {
+      const area = el("textarea", { class: "ib-afspraken__kopie", "aria-hidden": "true" }, [text]);
       document.body.appendChild(area);
       area.select();
-      var ok = false;
+      let ok = false;
       try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
       area.remove();
       say(ok ? t.copied : t.copy_failed);
