@@ -19,7 +19,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import begrippen, editions, generate, paper
+from inspiratieboek.site import address, begrippen, editions, generate, paper
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -91,6 +91,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _page_language(page, config) != _build_language(config):
         markdown = _fallback_notice(_build_language(config)) + markdown
     markdown = begrippen.prepare_markdown(markdown, _page_language(page, config), _data_dir(config) / "begrippen.yml")
+    markdown = paper.pdf_only(markdown, Path(config.docs_dir), _build_language(config), _default_language(config))
     if "<!--" not in markdown:
         return markdown
     catalog = _catalog(config)
@@ -218,6 +219,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Open data next to each language's pages (voorbeelden.json/.csv, schema at the root).
         opendata.write_open_data(_catalog(config), site, editions.languages(), config.site_url or "")
         languages = list(getattr(i18n, "build_languages", None) or [default])
+        if not address.is_public(config.site_url):
+            address.drop_sitemaps(site, languages)  # a sitemap needs absolute addresses: SITE_URL
         try:
             # The book's search index: examples from data/, chapters from the pages just built.
             zoekindex.write(site, _catalog(config), languages, default)

@@ -23,7 +23,10 @@ from inspiratieboek.quality.projectcopy import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+TEST_SITE_URL = "https://wonen-gezondheid.example.org/"
+"""The public address the test builds get, so canonical links and the sitemap exist to
+check; a real build without SITE_URL names no address (tests/test_site_url.py)."""
+ENV = os.environ | {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "SITE_URL": TEST_SITE_URL}
 
 
 @dataclass

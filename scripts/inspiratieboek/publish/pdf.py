@@ -93,6 +93,9 @@ class Printer:
         self.site, self.address = site, address.rstrip("/") + "/"
         self.documents: dict[str, str] = {}
         self.context = browser.new_context()
+        if self.address == book_module.LOCAL_ADDRESS:
+            # No SITE_URL: the print header must not name this internal address (ib-printen.js).
+            self.context.add_init_script("window.ibGeenAdres = true;")
         self.context.route("**/*", self._answer)
         self.page = self.context.new_page()
 
@@ -170,7 +173,7 @@ def render_all(project: Path, site: Path, out: Path, chromium: Path = CHROMIUM) 
     from playwright.sync_api import sync_playwright
 
     config = book_module.read_config(project)
-    address = (config.get("site_url") or "").rstrip("/") + "/"
+    address = book_module.public_address(config)
     sources = book_module.chapter_sources(config)
     build_date = get_build_datetime().date()
     out.mkdir(parents=True, exist_ok=True)
