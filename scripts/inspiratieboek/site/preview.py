@@ -263,7 +263,7 @@ class Builder:
                 self.started = True
             build(config)
         except (MkDocsException, SystemExit) as exc:  # PluginError, Abort (strict warnings), a bad mkdocs.yml
-            return self._failed(target, number, "\n".join([*problems.messages, str(exc).strip()]))
+            return self._failed(target, number, "\n".join(problems.messages) or str(exc).strip())
         except Exception as exc:  # a bug in a template or a module: keep serving, show where
             traceback.print_exc()
             return self._failed(target, number, f"{type(exc).__name__}: {exc}")
