@@ -181,12 +181,27 @@ def test_chapter_links_to_its_pdf_only_when_it_was_built(tmp_path: Path) -> None
     assert re.search(r'href="pdf/boek\.pdf" download="wonen-een-stevige-basis-voor-gezondheid\.pdf"', home)
     assert "Download het hele boek als PDF" in home and "(PDF, 2,3 MB)" in home
     assert "Download the whole book" not in build.html("en/"), "there is no English book PDF"
+    # The page about printing explains the downloads only where they exist (issue #18)
+    assert "Het hele boek of een hoofdstuk als PDF downloaden" in build.html("printen/")
+    assert "Download the whole book or a chapter as a PDF" not in build.html("en/printen/")
 
 
 def test_site_without_pdfs_shows_no_download_links(site: Build) -> None:
     pages = [p for p in site.site.rglob("index.html") if "Download" in p.read_text(encoding="utf-8")]
     offered = [p for p in pages if re.search(r'href="[^"]*pdf/[^"]*\.pdf"', p.read_text(encoding="utf-8"))]
     assert offered == []
+    # Readers never read about PDFs that were not made; the page explains printing from the browser (#18)
+    for url, how in [("printen/", "Zo print je een pagina"), ("en/printen/", "How to print a page")]:
+        html = site.html(url)
+        assert how in html
+        for text in [
+            "nog niet gemaakt",
+            "not been made",
+            "als PDF downloaden",
+            "Download the whole book",
+            "alleen-met-pdf",
+        ]:
+            assert text not in html, (url, text)
 
 
 # --- The pdf task --------------------------------------------------------------------
