@@ -87,7 +87,7 @@ def task_build(args: argparse.Namespace) -> int:
     code = _mkdocs("build", "--strict", "--quiet", "--site-dir", site_dir)
     if code:
         return code
-    code = pdf.main(["--site-dir", site_dir])
+    code = pdf.main(["--project", str(ROOT), "--site-dir", site_dir, "--out", str(ROOT / "docs" / "pdf")])
     return code or _mkdocs("build", "--strict", "--site-dir", site_dir)
 
 

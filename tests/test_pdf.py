@@ -422,3 +422,19 @@ def test_english_pdfs_print_english_labels(pdf_run: Run, books: dict) -> None:
         data = (pdf_run.out / f"{pdf_stem(book.page_url(source))}.en.pdf").read_bytes()
         text = " ".join(" ".join(pdf_pages(data)).split())
         assert "Version of" in text and dutch(text) == [], source
+
+
+@pytest.mark.browser
+def test_build_with_pdf_makes_the_site_and_publishes_its_pdfs_in_one_go(tmp_path: Path) -> None:
+    """``manage.py build --pdf`` (what the publish workflow runs): site, PDFs and download links at once."""
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    site = tmp_path / "site"
+    command = [sys.executable, "scripts/manage.py", "build", "--pdf", "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1500)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    for path in (site / "pdf" / "boek.pdf", site / "en" / "pdf" / "boek.pdf", site / "pdf" / "factoren-werk.pdf"):
+        assert path.read_bytes().startswith(b"%PDF"), path
+    printing = (site / "printen" / "index.html").read_text(encoding="utf-8")
+    assert "Het hele boek of een hoofdstuk als PDF downloaden" in printing
+    assert re.search(r'href="\.\./pdf/boek\.pdf" download=', printing)
+    assert "nog niet gemaakt" not in printing

@@ -240,10 +240,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / PDF_FOLDER, help="map voor de PDF's")
     parser.add_argument("--chromium", type=Path, default=CHROMIUM, help="pad naar Chromium")
     parser.add_argument("--site-dir", type=Path, help="een al gebouwde site gebruiken in plaats van zelf te bouwen")
+    parser.add_argument("--project", type=Path, default=ROOT, help="de projectmap (mkdocs.yml, data/)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        made = make_pdfs(ROOT, args.out, args.chromium, args.site_dir)
+        made = make_pdfs(args.project, args.out, args.chromium, args.site_dir)
     except (PdfError, book_module.BookError) as exc:
         print(f"Geen PDF's gemaakt: {exc}", file=sys.stderr)
         return 2
