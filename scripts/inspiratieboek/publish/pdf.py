@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
-INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
+INSTALL_PYTHON = ".venv/bin/pip install --require-hashes -r requirements-test.lock"
 QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 MAX_PASSES = 3
 """Renders of the book until the page numbers in its contents stop changing."""
