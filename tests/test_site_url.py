@@ -122,7 +122,7 @@ def test_build_with_site_url_uses_it_in_canonical_sitemap_open_data_and_print_he
 
 def test_book_without_site_url_has_no_address_on_the_cover_nor_links_to_it(tmp_path: Path) -> None:
     links = book.Links(book.LOCAL_ADDRESS + "en/", {"factoren/werk/": "h-werk"}, public=False)
-    assert links.rewrite("../../voorbeelden/", "factoren/zorg/", "h-zorg") is None
+    assert links.rewrite("../../voorbeelden/", "factoren/zorg/", "h-zorg") == ""
     assert links.rewrite("../werk/", "factoren/zorg/", "h-zorg") == "#h-werk"
     page = tmp_path / "site" / "factoren" / "zorg" / "index.html"
     page.parent.mkdir(parents=True)

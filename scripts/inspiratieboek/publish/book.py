@@ -222,7 +222,7 @@ class _ArticleRewriter(HTMLParser):
                 value = f"{self.key}--{value}"
             elif value is not None and name == "href":
                 value = self.link(value)
-                if value is None:
+                if not value:
                     continue  # a page outside the book, and no public address to send the reader to
             parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
         return "<" + " ".join(parts) + ">"
@@ -243,9 +243,10 @@ class Links:
     site_root: str  # e.g. https://example.org/en/
     anchors: dict[str, str]  # page URL -> key of the part that holds it
     public: bool = True
-    """False without SITE_URL: a page outside the book has no address to print, so its link goes."""
+    """False without SITE_URL: a page outside the book has no address to print, so its
+    link goes (``rewrite`` returns an empty string)."""
 
-    def rewrite(self, href: str, page: str, key: str) -> str | None:
+    def rewrite(self, href: str, page: str, key: str) -> str:
         if href.startswith("#"):
             return f"#{key}--{href[1:]}" if len(href) > 1 else f"#{key}"
         if urlsplit(href).scheme or href.startswith("//"):
@@ -257,7 +258,7 @@ class Links:
             anchor = self.anchors[path]
             return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
         if not self.public:
-            return None
+            return ""  # no address: the link is dropped, its text stays
         return self.site_root + path + (f"#{fragment}" if fragment else "")
 
 
