@@ -18,7 +18,7 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import afspraken_opendata, opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import afsprakenmaker, begrippen, editions, generate, paper, theme_fixes
+from inspiratieboek.site import address, afsprakenmaker, begrippen, editions, generate, paper, theme_fixes
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -89,6 +89,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _page_language(page, config) != _build_language(config):
         markdown = _fallback_notice(_build_language(config)) + markdown
     markdown = begrippen.prepare_markdown(markdown, _page_language(page, config), _data_dir(config) / "begrippen.yml")
+    markdown = paper.pdf_only(markdown, Path(config.docs_dir), _build_language(config), _default_language(config))
     if "<!--" not in markdown:
         return markdown
     catalog = _catalog(config)
@@ -194,6 +195,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             _catalog(config), site, editions.languages(), config.site_url or "", opendata.built_at()
         )
         languages = list(getattr(i18n, "build_languages", None) or [default])
+        if not address.is_public(config.site_url):
+            address.drop_sitemaps(site, languages)  # a sitemap needs absolute addresses: SITE_URL
         try:
             # The book's search index: examples from data/, chapters from the pages just built.
             zoekindex.write(site, _catalog(config), languages, default)

@@ -6,7 +6,7 @@ so what works for a new user on a fresh machine is what CI checks.
 Tasks:
   check    validate every record; list all problems (exit 1 on errors)
   schema   show (or --write) the JSON Schema generated from scripts/schema.py
-  build    validate, generate pages and build the site into site/ (or --site-dir)
+  build    validate, generate pages and build the site into site/ (or --site-dir); --pdf also makes the PDFs
   serve    build and serve on http://127.0.0.1:8000 with live reload
   test     the whole test suite: ruff, mypy, ESLint, the validator and pytest (browser tests included)
   nieuw    start a new example from the template (asks for title, factors and place)
@@ -19,6 +19,7 @@ Tasks:
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,7 @@ from inspiratieboek.editors import (
     translations,
 )
 from inspiratieboek.publish import pdf
-from inspiratieboek.site import begrippen
+from inspiratieboek.site import address, begrippen
 from inspiratieboek.site.build import mkdocs_command, mkdocs_env, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,12 +102,26 @@ def task_build(args: argparse.Namespace) -> int:
     """Build the whole site (the hook validates and generates first)."""
     if task_check(args):
         return 1
-    return run_build(ROOT, Path(args.site_dir).resolve(), capture=False).returncode
+    if not address.is_public(os.environ.get("SITE_URL")):
+        print(address.MISSING, file=sys.stderr)
+    site_dir = Path(args.site_dir).resolve()
+    if not args.pdf:
+        return run_build(ROOT, site_dir, capture=False).returncode
+    # Site and PDFs in one go: the PDFs are printed from a first build, the second
+    # publishes them with their download links (the publish workflow uses this).
+    code = run_build(ROOT, site_dir, quiet=True, capture=False).returncode
+    if code:
+        return code
+    code = pdf.main(["--project", str(ROOT), "--site-dir", str(site_dir), "--out", str(ROOT / "docs" / "pdf")])
+    return code or run_build(ROOT, site_dir, capture=False).returncode
 
 
 def task_serve(args: argparse.Namespace) -> int:
-    """Serve with live reload on 127.0.0.1; an edited record shows up after saving."""
-    return _mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{args.port}")
+    """Serve with live reload on 127.0.0.1; an edited record shows up after saving, a broken
+    one as a banner over the last good site (scripts/inspiratieboek/site/preview.py)."""
+    from inspiratieboek.site import preview
+
+    return preview.serve(ROOT, args.port)
 
 
 def _javascript_lint() -> list[list[str]]:
@@ -196,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     schema.set_defaults(func=task_schema)
     build = sub.add_parser("build", help="bouw de site")
     build.add_argument("--site-dir", default=str(ROOT / "site"))
+    build.add_argument("--pdf", action="store_true", help="maak ook de PDF's (met Chromium) en publiceer ze")
     build.set_defaults(func=task_build)
     serve = sub.add_parser("serve", help="bouw en toon de site met live herladen")
     serve.add_argument("--port", type=int, default=8000)

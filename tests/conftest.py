@@ -21,8 +21,12 @@ from inspiratieboek.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ENV = build.mkdocs_env()
-"""The environment child processes of the tests run in (the package's quiet environment)."""
+TEST_SITE_URL = "https://wonen-gezondheid.example.org/"
+"""The public address the test builds get, so canonical links and the sitemap exist to
+check; a real build without SITE_URL names no address (tests/test_site_url.py)."""
+ENV = build.mkdocs_env({"SITE_URL": TEST_SITE_URL})
+"""The environment child processes of the tests run in: the package's quiet environment
+and the test address."""
 
 
 @dataclass
@@ -45,7 +49,7 @@ def run_build(project: Path, site: Path | None = None) -> Build:
     """Build a project copy with the real command (strict, the package's one build
     function); never raises on failure."""
     site = site or project / "site"
-    result = build.run_build(project, site, timeout=600)
+    result = build.run_build(project, site, {"SITE_URL": TEST_SITE_URL}, timeout=600)
     return Build(project, site, result.returncode, result.output)
 
 

@@ -186,12 +186,27 @@ def test_chapter_links_to_its_pdf_only_when_it_was_built(tmp_path: Path) -> None
     assert re.search(r'href="pdf/boek\.pdf" download="wonen-een-stevige-basis-voor-gezondheid\.pdf"', home)
     assert "Download het hele boek als PDF" in home and "(PDF, 2,3 MB)" in home
     assert "Download the whole book" not in build.html("en/"), "there is no English book PDF"
+    # The page about printing explains the downloads only where they exist (issue #18)
+    assert "Het hele boek of een hoofdstuk als PDF downloaden" in build.html("printen/")
+    assert "Download the whole book or a chapter as a PDF" not in build.html("en/printen/")
 
 
 def test_site_without_pdfs_shows_no_download_links(site: Build) -> None:
     pages = [p for p in site.site.rglob("index.html") if "Download" in p.read_text(encoding="utf-8")]
     offered = [p for p in pages if re.search(r'href="[^"]*pdf/[^"]*\.pdf"', p.read_text(encoding="utf-8"))]
     assert offered == []
+    # Readers never read about PDFs that were not made; the page explains printing from the browser (#18)
+    for url, how in [("printen/", "Zo print je een pagina"), ("en/printen/", "How to print a page")]:
+        html = site.html(url)
+        assert how in html
+        for text in [
+            "nog niet gemaakt",
+            "not been made",
+            "als PDF downloaden",
+            "Download the whole book",
+            "alleen-met-pdf",
+        ]:
+            assert text not in html, (url, text)
 
 
 # --- The pdf task --------------------------------------------------------------------
@@ -432,3 +447,19 @@ def test_english_pdfs_print_english_labels(pdf_run: Run, books: dict) -> None:
         data = (pdf_run.out / f"{pdf_stem(book.page_url(source))}.en.pdf").read_bytes()
         text = " ".join(" ".join(pdf_pages(data)).split())
         assert "Version of" in text and dutch(text) == [], source
+
+
+@pytest.mark.browser
+def test_build_with_pdf_makes_the_site_and_publishes_its_pdfs_in_one_go(tmp_path: Path) -> None:
+    """``manage.py build --pdf`` (what the publish workflow runs): site, PDFs and download links at once."""
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    site = tmp_path / "site"
+    command = [sys.executable, "scripts/manage.py", "build", "--pdf", "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1500)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    for path in (site / "pdf" / "boek.pdf", site / "en" / "pdf" / "boek.pdf", site / "pdf" / "factoren-werk.pdf"):
+        assert path.read_bytes().startswith(b"%PDF"), path
+    printing = (site / "printen" / "index.html").read_text(encoding="utf-8")
+    assert "Het hele boek of een hoofdstuk als PDF downloaden" in printing
+    assert re.search(r'href="\.\./pdf/boek\.pdf" download=', printing)
+    assert "nog niet gemaakt" not in printing

@@ -296,25 +296,24 @@ def test_publish_workflow_tests_builds_and_deploys_with_the_readme_commands() ->
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     triggers = workflow.get("on", workflow.get(True))
     assert triggers["push"]["branches"] == ["main"]
-    build = workflow["jobs"]["build"]
-    assert build["container"]["image"].startswith("debian:")
-    runs = [step.get("run", "") for step in build["steps"]]
-    uses = [step.get("uses", "") for step in build["steps"]] + [
-        s.get("uses", "") for s in workflow["jobs"]["deploy"]["steps"]
-    ]
-    script = "\n".join(runs)
-    assert re.search(r"apt-get install .*\bchromium\b", script.replace("\\\n", " "))
+    test, build, deploy = (workflow["jobs"][name] for name in ("test", "build", "deploy"))
+    for job in (test, build):
+        assert job["container"]["image"].startswith("debian:")
+        script = "\n".join(step.get("run", "") for step in job["steps"])
+        assert re.search(r"apt-get install .*\bchromium\b", script.replace("\\\n", " "))
+    runs = [step.get("run", "") for step in test["steps"]]
     assert "bash .ci/run" in runs, "CI's test step must run .ci/run, which runs the README's test command"
     assert "<!-- test-command -->" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     serve_install = README.split("<!-- serve-command -->", 1)[1].split("```sh\n", 1)[1].split(" && .venv/bin/python")[0]
-    assert serve_install in script, "the workflow installs the way the README does"
-    assert "scripts/manage.py check" in script
-    assert "scripts/manage.py build --site-dir site" in script
-    pdf = next(step["run"] for step in build["steps"] if "scripts/manage.py pdf" in step.get("run", ""))
-    assert "--help" not in pdf and " else" not in pdf, "the PDFs are part of every publication, never skipped"
-    assert pdf.rstrip().endswith("scripts/manage.py build --site-dir site"), "a second build publishes the PDFs"
+    assert serve_install in "\n".join(runs), "the workflow installs the way the README does"
+    assert "--require-hashes -r requirements.lock" in serve_install, "from the lock file, with hashes"
+    assert "scripts/manage.py check" in "\n".join(runs)
+    built = "\n".join(step.get("run", "") for step in build["steps"])
+    assert "--require-hashes -r requirements-test.lock" in built
+    # The PDFs are part of every publication, never skipped: one command makes site and PDFs
+    assert re.search(r"scripts/manage\.py build --pdf --site-dir site\s*$", built)
+    assert "--help" not in built and " else" not in built
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
     assert upload["with"]["path"] == "site"
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    deploy = workflow["jobs"]["deploy"]
+    assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"]

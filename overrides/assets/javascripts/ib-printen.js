@@ -6,6 +6,14 @@
   "use strict";
 
   function mount() {
+    // No public address (SITE_URL unset): name the address this page was opened
+    // from on paper, never a made-up one. The PDF step sets ibGeenAdres, because
+    // its address is internal.
+    document.querySelectorAll("[data-ib-adres-hier]").forEach(function (slot) {
+      if (!window.ibGeenAdres && /^https?:$/.test(location.protocol)) {
+        slot.textContent = location.href.split("#")[0] + " · ";
+      }
+    });
     document.querySelectorAll("[data-ib-print]").forEach(function (button) {
       button.hidden = false;
       if (!button.dataset.ibPrintMounted) {

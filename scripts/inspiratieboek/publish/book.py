@@ -83,6 +83,18 @@ class BookError(Exception):
 # --- Where the parts come from ---------------------------------------------------
 
 
+LOCAL_ADDRESS = "http://boek.invalid/"
+"""Where Chromium sees the built site while printing when SITE_URL is unset. Playwright
+answers every request itself, so nothing goes out; the address never reaches paper
+(the cover and links leave it out, ib-printen.js does not print it)."""
+
+
+def public_address(config: dict) -> str:
+    """The site's address ending in '/', from SITE_URL (``site_url``); LOCAL_ADDRESS without it."""
+    site_url = (config.get("site_url") or "").strip()
+    return site_url.rstrip("/") + "/" if site_url else LOCAL_ADDRESS
+
+
 def read_config(project: Path) -> dict:
     """mkdocs.yml as a dict (``!ENV`` resolved), without loading any plugin."""
     with open(project / "mkdocs.yml", encoding="utf-8") as file:
@@ -217,6 +229,8 @@ class _ArticleRewriter(HTMLParser):
                 value = f"{self.key}--{value}"
             elif value is not None and name == "href":
                 value = self.link(value)
+                if not value:
+                    continue  # a page outside the book, and no public address to send the reader to
             parts.append(name if value is None else f'{name}="{html.escape(value, quote=True)}"')
         return "<" + " ".join(parts) + ">"
 
@@ -235,6 +249,9 @@ class Links:
 
     site_root: str  # e.g. https://example.org/en/
     anchors: dict[str, str]  # page URL -> key of the part that holds it
+    public: bool = True
+    """False without SITE_URL: a page outside the book has no address to print, so its
+    link goes (``rewrite`` returns an empty string)."""
 
     def rewrite(self, href: str, page: str, key: str) -> str:
         if href.startswith("#"):
@@ -247,6 +264,8 @@ class Links:
         if path in self.anchors:
             anchor = self.anchors[path]
             return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
+        if not self.public:
+            return ""  # no address: the link is dropped, its text stays
         return self.site_root + path + (f"#{fragment}" if fragment else "")
 
 
@@ -331,7 +350,7 @@ class Book:
     """Everything the template needs for one language; ``pages`` fills in page numbers."""
 
     lang: str
-    address: str  # the web address of this edition
+    address: str  # the web address of this edition (LOCAL_ADDRESS without SITE_URL: for loading only)
     title: str
     subtitle: str
     rights: str
@@ -352,7 +371,8 @@ class Book:
             t=t,
             pages=pages or {},
             footer=Markup(css_string(self.title)),
-            online=t["book_online"].format(url=self.address),
+            # No made-up address on the cover: without SITE_URL the book names none.
+            online=t["book_online"].format(url=self.address) if not self.address.startswith(LOCAL_ADDRESS) else "",
             version=t["print_version"].format(date=self.date),
         )
 
@@ -360,7 +380,7 @@ class Book:
 def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt.date) -> Book:
     """Collect the book for one language from the built ``site`` of ``project``."""
     config = read_config(project)
-    site_root = (config.get("site_url") or "").rstrip("/") + "/" + prefix
+    site_root = public_address(config) + prefix
     sources = chapter_sources(config)
     catalog = load_catalog(project / "data")
     groups = [
@@ -369,7 +389,7 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
     ]
     anchors = {page_url(s): chapter_key(page_url(s)) for s in sources}
     anchors |= {f"voorbeelden/{r.id}/": example_key(r.id) for _, _, records in groups for r in records}
-    links = Links(site_root, anchors)
+    links = Links(site_root, anchors, public=not site_root.startswith(LOCAL_ADDRESS))
 
     chapters = [
         (chapter_key(page_url(s)), read_article(site, prefix, page_url(s), chapter_key(page_url(s)), links))

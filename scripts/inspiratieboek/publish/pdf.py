@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[3]
 INSTALL_CHROMIUM = "sudo apt-get install chromium"
-INSTALL_PYTHON = ".venv/bin/pip install -e '.[pdf]'"
+INSTALL_PYTHON = ".venv/bin/pip install --require-hashes -r requirements-test.lock"
 MAX_PASSES = 3
 """Renders of the book until the page numbers in its contents stop changing."""
 
@@ -91,6 +91,9 @@ class Printer:
         self.site, self.address = site, address.rstrip("/") + "/"
         self.documents: dict[str, str] = {}
         self.context = browser.new_context()
+        if self.address == book_module.LOCAL_ADDRESS:
+            # No SITE_URL: the print header must not name this internal address (ib-printen.js).
+            self.context.add_init_script("window.ibGeenAdres = true;")
         self.context.route("**/*", self._answer)
         self.page = self.context.new_page()
 
@@ -172,7 +175,7 @@ def render_all(project: Path, site: Path, out: Path, chromium: Path = CHROMIUM) 
     from playwright.sync_api import sync_playwright
 
     config = book_module.read_config(project)
-    address = (config.get("site_url") or "").rstrip("/") + "/"
+    address = book_module.public_address(config)
     sources = book_module.chapter_sources(config)
     build_date = get_build_datetime().date()
     out.mkdir(parents=True, exist_ok=True)
@@ -238,10 +241,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / PDF_FOLDER, help="map voor de PDF's")
     parser.add_argument("--chromium", type=Path, default=CHROMIUM, help="pad naar Chromium")
     parser.add_argument("--site-dir", type=Path, help="een al gebouwde site gebruiken in plaats van zelf te bouwen")
+    parser.add_argument("--project", type=Path, default=ROOT, help="de projectmap (mkdocs.yml, data/)")
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
-        made = make_pdfs(ROOT, args.out, args.chromium, args.site_dir)
+        made = make_pdfs(args.project, args.out, args.chromium, args.site_dir)
     except (PdfError, book_module.BookError) as exc:
         print(f"Geen PDF's gemaakt: {exc}", file=sys.stderr)
         return 2

@@ -16,6 +16,7 @@ is published at ``/pdf/<stem>.pdf`` and ``docs/pdf/<stem>.en.pdf`` at
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -127,3 +128,17 @@ def print_context(page: Page, config: MkDocsConfig, lang: str, default_lang: str
         "pdf": _download(docs_dir, pdf_stem(url), page.url, title, edition),
         "book_pdf": book_pdf,
     }
+
+
+PDF_ONLY = re.compile(r"<!--\s*alleen-met-pdf\s*-->\n?(.*?)<!--\s*einde-alleen-met-pdf\s*-->\n?", re.S)
+"""A part of a chapter about downloading PDFs (docs/printen.md): shown only when they exist."""
+
+
+def pdf_only(markdown: str, docs_dir: Path, lang: str, default_lang: str) -> str:
+    """Keep the text between ``<!-- alleen-met-pdf -->`` and ``<!-- einde-alleen-met-pdf -->``
+    only when this edition's book PDF was made; otherwise readers would read about
+    download buttons that are not there."""
+    if "alleen-met-pdf" not in markdown:
+        return markdown
+    made = pdf_source(docs_dir, BOOK_STEM, Edition(lang, lang == default_lang)).is_file()
+    return PDF_ONLY.sub(lambda m: m.group(1) if made else "", markdown)
