@@ -97,8 +97,8 @@ def test_the_view_of_a_fixture_record_has_every_field_in_its_language(catalog: C
     ]
     assert view.lessons[0].origin_name == names("herkomsten")["redactie"][lang]
     assert view.checked == dt.date(2026, 1, 15)
-    assert view.filters["factor"] == ["bestaanszekerheid", "zorg"]
-    assert view.filters["provincie"] == ["utrecht"] and view.filters["status"] == ["loopt"]
+    assert view.filters["factor"] == ("bestaanszekerheid", "zorg")
+    assert view.filters["provincie"] == ("utrecht",) and view.filters["status"] == ("loopt",)
     assert view.source_file == f"data/voorbeelden/{RECORD}.yml"
 
 

@@ -149,7 +149,7 @@ def example_document(view: ExampleView, lang: str, folder: str = "") -> Document
             "" if title.lang == lang else title.lang,
             "" if not summary or summary.lang == lang else summary.lang,
         ],
-        filters=dict(view.filters),
+        filters={param: list(values) for param, values in view.filters.items()},
         fields=[
             (TITLE, title.value),
             (FACTS, summary.value if summary else ""),

@@ -1,7 +1,10 @@
 """Turn records into Markdown pages: pure functions from data to text.
 
-Why: the generator writes these strings to disk, the hook puts the factor lists
+Why: the generator writes these pages to disk, the hook puts the factor lists
 into the chapters, and the tests compare them, all without running MkDocs.
+What a page shows of an example comes from its view (:mod:`views`); a generated
+page comes out whole (:class:`Page`: path, front matter, body), so the generator
+only writes it.
 
 Text from records is data, never markup. Every string is HTML-escaped (Jinja
 autoescape), inline Markdown is backslash-escaped, and the Markdown fields
@@ -14,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -199,7 +203,7 @@ def records_for_factor(catalog: Catalog, slug: str) -> list[Record]:
 
 
 def _cards(
-    records: list[Record], catalog: Catalog, lang: str, views: dict[str, ExampleView] | None
+    records: list[Record], catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None
 ) -> list[ExampleView]:
     """The views of ``records``: from ``views`` when the caller built them all, else built here."""
     return [views[r.id] if views is not None else example_view(r, catalog, lang) for r in records]
@@ -224,7 +228,7 @@ def example_meta(view: ExampleView) -> dict[str, Any]:
     }
 
 
-def render_overview(catalog: Catalog, lang: str, views: dict[str, ExampleView] | None = None) -> str:
+def render_overview(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> str:
     """All examples by main factor; past ``OVERVIEW_LIMIT`` the first few per factor
     plus a link to that factor's index, so the page stays light at any size."""
     limit = None if len(catalog.records) <= OVERVIEW_LIMIT else OVERVIEW_PER_FACTOR
@@ -243,7 +247,7 @@ def render_overview(catalog: Catalog, lang: str, views: dict[str, ExampleView] |
     )
 
 
-def overview_page(catalog: Catalog, lang: str, views: dict[str, ExampleView] | None = None) -> Page:
+def overview_page(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> Page:
     """The overview ``/voorbeelden/``: its search form and every example by factor."""
     t = label(lang)
     meta = {
@@ -273,7 +277,7 @@ def render_factor_list(catalog: Catalog, factor: Factor, lang: str) -> str:
     )
 
 
-def factor_index_pages(catalog: Catalog, lang: str, views: dict[str, ExampleView] | None = None) -> list[Page]:
+def factor_index_pages(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> list[Page]:
     """Paginated index of each factor: ``factor/<slug>/index.md``, ``factor/<slug>/2.md``, ...
 
     Page 1 is the folder's index; later pages are one level deeper in the URL

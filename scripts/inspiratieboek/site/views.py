@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from inspiratieboek.data.records import Catalog, Factor, Record, Term
 from inspiratieboek.site.editions import prefix
@@ -102,8 +103,8 @@ class ExampleView:
     approach: Text | None
     results: Text | None
     agreement: Text | None
-    filters: Mapping[str, list[str]]
-    """Slugs per filter, by URL parameter (``FILTER_KINDS``), for the search."""
+    filters: Mapping[str, tuple[str, ...]]
+    """Slugs per filter, by URL parameter (``FILTER_KINDS``), for the search (read-only)."""
     source_file: str
     """The record in the repository, for the edit link: ``data/voorbeelden/<id>.yml``."""
 
@@ -184,14 +185,26 @@ def example_view(record: Record, catalog: Catalog, lang: str) -> ExampleView:
         approach=localized(record, "aanpak", lang),
         results=localized(record, "resultaten", lang),
         agreement=localized(record, "afspraak", lang),
-        filters=filter_values(record),
+        filters=MappingProxyType({param: tuple(values) for param, values in filter_values(record).items()}),
         source_file=f"data/{EXAMPLES_FOLDER}/{record.path.name}",
     )
 
 
-def example_views(catalog: Catalog, lang: str) -> dict[str, ExampleView]:
-    """Every example's view in ``lang``, by id, in the catalog's order."""
-    return {record.id: example_view(record, catalog, lang) for record in catalog.records}
+_built: dict[str, tuple[Catalog, Mapping[str, ExampleView]]] = {}
+"""The views of the last catalog per language. One build's pages (before MkDocs
+collects files), search index and open data (after the build) read the same
+catalog object (``load_catalog`` returns the same one while data/ is unchanged),
+so each view is built once per build; a new or copied catalog gets new views."""
+
+
+def example_views(catalog: Catalog, lang: str) -> Mapping[str, ExampleView]:
+    """Every example's view in ``lang``, by id, in the catalog's order (read-only, shared)."""
+    cached = _built.get(lang)
+    if cached and cached[0] is catalog and len(cached[1]) == len(catalog.records):
+        return cached[1]
+    views = MappingProxyType({record.id: example_view(record, catalog, lang) for record in catalog.records})
+    _built[lang] = (catalog, views)
+    return views
 
 
 def _objects(record: Record, key: str) -> list[dict]:
