@@ -54,7 +54,7 @@ SYNONYMS = {
 """The search word's synonyms (data/synoniemen.yml): they find examples too."""
 MENTIONS = {
     lang: {
-        d.record.id
+        d.view.id
         for d in documents(CATALOG, lang)
         if any(stem in t.lower() or any(s in t.lower() for s in SYNONYMS[lang]) for _, t in d.fields)
     }

@@ -16,7 +16,7 @@ from conftest import ROOT, Build
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.search import zoekindex
 from inspiratieboek.site import searchform
-from inspiratieboek.site.render import example_card
+from inspiratieboek.site.views import example_view
 
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "ib-zoekindex.js"
 PARAMS = [kind.param for kind in searchform.FILTER_KINDS]
@@ -77,10 +77,10 @@ def test_cards_and_form_use_the_one_list_of_filters() -> None:
     form = searchform.search_form(catalog, "nl")
     assert [kind["param"] for kind in form["kinds"]] == PARAMS
     for record in catalog.records[:20]:
-        card = example_card(record, catalog, "nl")
-        assert list(card["filters"]) == PARAMS
-        assert card["filters"]["factor"] == record.factors
-        assert card["filters"]["provincie"] == [record.get("provincie")]
+        view = example_view(record, catalog, "nl")
+        assert list(view.filters) == PARAMS
+        assert view.filters["factor"] == tuple(record.factors)
+        assert view.filters["provincie"] == (record.get("provincie"),)
 
 
 def test_an_empty_optional_field_gives_no_filter_value() -> None:

@@ -26,7 +26,8 @@ from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality import browser_audit
 from inspiratieboek.quality.benchmark import make_project
 from inspiratieboek.site.paper import format_date
-from inspiratieboek.site.render import LIST_LIMIT, example_card, localized, records_for_factor
+from inspiratieboek.site.render import LIST_LIMIT, records_for_factor
+from inspiratieboek.site.views import example_view, localized
 from mkdocs.utils import get_build_datetime
 from pypdf import PdfReader
 
@@ -213,9 +214,9 @@ def test_factor_chapter_prints_its_text_examples_and_sources(site: Build, printe
     assert missing == [], f"examples missing on paper: {missing}"
     catalog = load_catalog(site.project / "data")
     for record in listed_examples(site, slug):
-        card = example_card(record, catalog, "nl")
-        parts = [card["title"].value, card["place"], card["line"].value if card["line"] else ""]
-        parts += [f"Bron: {card['source']}"] if card["source"] else []
+        view = example_view(record, catalog, "nl")
+        parts = [view.title.value, view.place, view.line.value if view.line else ""]
+        parts += [f"Bron: {view.first_source}"] if view.first_source else []
         pattern = r".{0,3}".join(re.escape(squeeze(part)) for part in parts if part)
         assert re.search(pattern, text), f"'{record.id}': title, place, summary and source not printed together"
     assert article.external, "the chapter should cite sources"
@@ -258,10 +259,10 @@ def test_example_cards_are_not_split_and_headings_do_not_end_a_sheet(site: Build
     pages = [footer.sub("", squeeze(p)) for p in pages]
     catalog = load_catalog(site.project / "data")
     for record in listed_examples(site, slug):
-        card = example_card(record, catalog, "nl")
+        view = example_view(record, catalog, "nl")
         # The list comes after the chapter's text, which may name an example too ("Zo begin je"):
         # the card is the title's last appearance.
-        title, end = squeeze(card["title"].value), squeeze(card["source"] or card["place"])
+        title, end = squeeze(view.title.value), squeeze(view.first_source or view.place)
         on = [i for i, p in enumerate(pages) if title in p]
         assert on and end in pages[on[-1]][pages[on[-1]].rindex(title) :], f"'{record.id}' is split over two sheets"
     for heading in Article(site.html(f"factoren/{slug}/")).headings:

@@ -101,11 +101,11 @@ def tick(page: object, param: str, value: str) -> None:
 
 def with_filter(catalog: Catalog, **wanted: str) -> set[str]:
     """Ids of records whose filter values include every wanted value (from the data)."""
-    from inspiratieboek.site.render import example_card
+    from inspiratieboek.site.views import example_view
 
     found = set()
     for record in catalog.records:
-        filters = example_card(record, catalog, "nl")["filters"]
+        filters = example_view(record, catalog, "nl").filters
         if all(value in filters[param] for param, value in wanted.items()):
             found.add(record.id)
     return found

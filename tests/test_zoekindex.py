@@ -17,7 +17,7 @@ from conftest import Build
 from inspiratieboek.data.records import Catalog, load_catalog
 from inspiratieboek.search import chapters, zoekindex
 from inspiratieboek.search.stemming import fold, stem, stems
-from inspiratieboek.site.render import example_card
+from inspiratieboek.site.views import example_view
 
 
 @pytest.fixture(scope="module")
@@ -79,13 +79,13 @@ def test_every_example_has_one_card_in_title_order(site: Build, catalog: Catalog
     assert [t.casefold() for t in titles] == sorted(t.casefold() for t in titles)
     for path, title, place, summary, title_lang, summary_lang in cards:
         record = next(r for r in catalog.records if path.endswith(f"/{r.id}/"))
-        card = example_card(record, catalog, lang)
+        view = example_view(record, catalog, lang)
         assert (site.site / path / "index.html").is_file(), path
-        assert title == card["title"].value
-        assert summary == (card["summary"].value if card["summary"] else "")
-        assert place == ", ".join(p for p in (card["place"], card["province"]) if p)
-        assert title_lang == ("" if card["title"].lang == lang else card["title"].lang)
-        assert summary_lang == ("" if not card["summary"] or card["summary"].lang == lang else card["summary"].lang)
+        assert title == view.title.value
+        assert summary == (view.summary.value if view.summary else "")
+        assert place == ", ".join(p for p in (view.place, view.province) if p)
+        assert title_lang == ("" if view.title.lang == lang else view.title.lang)
+        assert summary_lang == ("" if not view.summary or view.summary.lang == lang else view.summary.lang)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -137,7 +137,7 @@ def test_filter_bitsets_match_the_data(site: Build, catalog: Catalog, lang: str)
     for param, values in meta["filters"].items():
         for value, bits in values.items():
             expected = {
-                number_of[r.id] for r in catalog.records if value in example_card(r, catalog, lang)["filters"][param]
+                number_of[r.id] for r in catalog.records if value in example_view(r, catalog, lang).filters[param]
             }
             assert members(bits, meta["aantal"]) == expected, (param, value)
     assert set(meta["filters"]) == {
@@ -263,5 +263,5 @@ def test_an_agreement_and_the_lessons_are_searched_too() -> None:
     for lang, word in (("nl", "zeldzaamwoordeen"), ("nl", "zeldzaamwoordtwee"), ("en", "rareenglishword")):
         docs = zoekindex.documents(catalog, lang)
         index = zoekindex.postings(docs, lang)
-        number = next(i for i, d in enumerate(docs) if d.record is record)
+        number = next(i for i, d in enumerate(docs) if d.view and d.view.id == record.id)
         assert [n for n, _ in index[stem(word, lang)]] == [number], (lang, word)

@@ -32,7 +32,7 @@ from typing import Any
 from inspiratieboek.data.records import LIST_NAMES, Catalog, Record
 from inspiratieboek.data.schema import FIELDS, SCHEMA_FILE, schema_text
 from inspiratieboek.site.editions import default_language, prefix
-from inspiratieboek.site.render import localized
+from inspiratieboek.site.views import ExampleView, Link, Text, example_views
 
 JSON_FILE = "voorbeelden.json"
 CSV_FILE = "voorbeelden.csv"
@@ -135,98 +135,62 @@ def json_text(catalog: Catalog, lang: str, site_url: str, built: dt.datetime) ->
 
 # --- CSV -------------------------------------------------------------------------
 
-Getter = Callable[[Record, Catalog, str], str]
+Getter = Callable[[ExampleView], str]
+"""A cell from the example's view in the file's language (:mod:`views`): the CSV
+shows what the page shows."""
 
 
-def _text(key: str) -> Getter:
-    def get(record: Record, catalog: Catalog, lang: str) -> str:
-        text = localized(record, key, lang)
-        return text.value if text else ""
-
-    return get
+def _plain(text: Text | None) -> str:
+    return text.value if text else ""
 
 
-def _raw(key: str) -> Getter:
-    def get(record: Record, catalog: Catalog, lang: str) -> str:
-        value = record.get(key)
-        if value is None:
-            return ""
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-    return get
+def _year(year: int | None) -> str:
+    return "" if year is None else str(year)
 
 
-def _names(key: str, vocab_name: str) -> Getter:
-    def get(record: Record, catalog: Catalog, lang: str) -> str:
-        terms = catalog.vocab.by_name(vocab_name)
-        values = record.get(key)
-        values = values if isinstance(values, list) else [values]
-        return LIST_SEPARATOR.join(terms[v].name(lang) for v in values if v in terms)
-
-    return get
+def _joined(values: tuple[str, ...]) -> str:
+    return LIST_SEPARATOR.join(values)
 
 
-def _organisations(record: Record, catalog: Catalog, lang: str) -> str:
-    kinds = catalog.vocab.soorten
-    return LIST_SEPARATOR.join(
-        f"{o['naam']} ({kinds[o['soort']].name(lang)})" for o in record.get("organisaties") or []
+def _lessons(view: ExampleView) -> str:
+    """Each lesson in the language (Dutch when untranslated) with its origin, e.g. '... (uit de bron)'."""
+    return _joined(
+        tuple(
+            f"{lesson.text.value} ({lesson.origin_name.lower()})" if lesson.origin_name else lesson.text.value
+            for lesson in view.lessons
+        )
     )
 
 
-def _sources(record: Record, catalog: Catalog, lang: str) -> str:
-    return LIST_SEPARATOR.join(f"{s['titel']} ({s['url']})" for s in record.get("bronnen") or [])
-
-
-def _lessons(record: Record, catalog: Catalog, lang: str) -> str:
-    """Each lesson in the language (Dutch when untranslated) with its origin, e.g. '... (uit de bron)'."""
-    origins = catalog.vocab.herkomsten
-    cells = []
-    for item in record.get("lessen") or []:
-        text = (lang != "nl" and item.get(f"tekst_{lang}")) or item["tekst"]
-        origin = origins[item["herkomst"]].name(lang).lower() if item.get("herkomst") in origins else ""
-        cells.append(f"{text} ({origin})" if origin else text)
-    return LIST_SEPARATOR.join(cells)
-
-
-def _link(key: str, name_key: str, vocab_name: str = "") -> Getter:
-    """A group with a name (or a vocabulary value) and an address: 'name (https://...)'."""
-
-    def get(record: Record, catalog: Catalog, lang: str) -> str:
-        group = record.get(key)
-        if not isinstance(group, dict) or not group.get("url"):
-            return ""
-        name = str(group.get(name_key) or "")
-        if vocab_name and name in catalog.vocab.by_name(vocab_name):
-            name = catalog.vocab.by_name(vocab_name)[name].name(lang)
-        return f"{name} ({group['url']})"
-
-    return get
+def _link(link: Link | None) -> str:
+    """A name (or a vocabulary value's name) with an address: 'name (https://...)'."""
+    return f"{link.name} ({link.url})" if link and link.url else ""
 
 
 CSV_COLUMNS: tuple[tuple[str, str, Getter], ...] = (
-    ("id", "id", lambda r, c, lang: r.id),
-    ("titel", "title", _text("titel")),
-    ("samenvatting", "summary", _text("samenvatting")),
-    ("soort_voorbeeld", "kind", _names("soort_voorbeeld", "soorten_voorbeeld")),
-    ("status", "status", _names("status", "statussen")),
-    ("factoren", "factors", _names("factoren", "factoren")),
-    ("organisaties", "organisations", _organisations),
-    ("plaats", "place", _raw("plaats")),
-    ("provincie", "province", _names("provincie", "provincies")),
-    ("doelgroepen", "target_groups", _names("doelgroepen", "doelgroepen")),
-    ("themas", "themes", _names("themas", "themas")),
-    ("aanpak", "approach", _text("aanpak")),
-    ("afspraak", "agreement", _text("afspraak")),
-    ("resultaat_soort", "result_kind", _names("resultaat_soort", "resultaatsoorten")),
-    ("resultaten", "results", _text("resultaten")),
-    ("kosten", "costs", _text("kosten")),
+    ("id", "id", lambda v: v.id),
+    ("titel", "title", lambda v: v.title.value),
+    ("samenvatting", "summary", lambda v: _plain(v.summary)),
+    ("soort_voorbeeld", "kind", lambda v: v.kind),
+    ("status", "status", lambda v: v.status),
+    ("factoren", "factors", lambda v: _joined(tuple(f.name(v.lang) for f in v.factors))),
+    ("organisaties", "organisations", lambda v: _joined(tuple(f"{o.name} ({o.kind})" for o in v.organisations))),
+    ("plaats", "place", lambda v: v.place),
+    ("provincie", "province", lambda v: v.province),
+    ("doelgroepen", "target_groups", lambda v: _joined(v.groups)),
+    ("themas", "themes", lambda v: _joined(v.themes)),
+    ("aanpak", "approach", lambda v: _plain(v.approach)),
+    ("afspraak", "agreement", lambda v: _plain(v.agreement)),
+    ("resultaat_soort", "result_kind", lambda v: v.result_kind),
+    ("resultaten", "results", lambda v: _plain(v.results)),
+    ("kosten", "costs", lambda v: _plain(v.costs)),
     ("lessen", "lessons", _lessons),
-    ("startjaar", "start_year", _raw("startjaar")),
-    ("eindjaar", "end_year", _raw("eindjaar")),
-    ("contact", "contact", _link("contact", "naam")),
-    ("erkenning", "recognition", _link("erkenning", "niveau", "erkenningsniveaus")),
-    ("bronnen", "sources", _sources),
-    ("laatst_gecontroleerd", "last_checked", _raw("laatst_gecontroleerd")),
+    ("startjaar", "start_year", lambda v: _year(v.start_year)),
+    ("eindjaar", "end_year", lambda v: _year(v.end_year)),
+    ("contact", "contact", lambda v: _link(v.contact)),
+    ("erkenning", "recognition", lambda v: _link(v.recognition)),
+    ("bronnen", "sources", lambda v: _joined(tuple(f"{s.name} ({s.url})" for s in v.sources))),
+    ("laatst_gecontroleerd", "last_checked", lambda v: v.checked.isoformat() if v.checked else ""),
 )
 """(Dutch header, English header, value). The page URL is the last column."""
 
@@ -247,9 +211,9 @@ def csv_cell(value: str) -> str:
 def csv_rows(catalog: Catalog, lang: str, site_url: str) -> list[list[str]]:
     """Header plus one row per example, cells already made spreadsheet-safe."""
     rows = [csv_header(lang)]
-    for record in catalog.records:
-        cells = [get(record, catalog, lang) for _, _, get in CSV_COLUMNS]
-        cells.append(page_url(record.id, lang, site_url))
+    for view in example_views(catalog, lang).values():
+        cells = [get(view) for _, _, get in CSV_COLUMNS]
+        cells.append(site_base(site_url) + view.url)
         rows.append([csv_cell(c) for c in cells])
     return rows
 

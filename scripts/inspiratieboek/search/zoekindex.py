@@ -61,13 +61,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspiratieboek.data.records import Catalog, Record
+from inspiratieboek.data.records import Catalog
 from inspiratieboek.data.synonyms import load_synonyms
 from inspiratieboek.search import chapters
 from inspiratieboek.search.chapters import Section
 from inspiratieboek.search.stemming import stem, stems
 from inspiratieboek.search.stemming import words as text_words
-from inspiratieboek.site.render import example_card, example_facts, localized
+from inspiratieboek.site.views import ExampleView, example_views
 
 INDEX_DIR = "zoekindex"
 INDEX_FILE = "index.json"
@@ -92,27 +92,12 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+")
 """Addresses in Markdown text: "https", "www" and domain names are no search words."""
 
 
-TEXT_FIELDS = ("aanpak", "resultaten", "afspraak")
-"""The long texts of an example that the search reads (with ``lessen``, a list)."""
-
-
-def lessons(record: Record, lang: str) -> list[str]:
-    """The text of each lesson (``lessen[].tekst``, English ``tekst_en`` where written)."""
-    found = []
-    for item in record.get("lessen") or []:
-        if isinstance(item, dict):
-            text = (item.get("tekst_en") if lang == "en" else None) or item.get("tekst")
-            if isinstance(text, str):
-                found.append(text)
-    return found
-
-
 @dataclass(frozen=True)
 class Document:
-    """One entry as the search sees it, in one language: an example (with its record)
-    or a chapter section (``record`` None, no filters)."""
+    """One entry as the search sees it, in one language: an example (with its view)
+    or a chapter section (``view`` None, no filters)."""
 
-    record: Record | None
+    view: ExampleView | None
     card: list[str]
     filters: dict[str, list[str]]
     fields: list[tuple[int, str]]
@@ -126,7 +111,7 @@ def section_documents(sections: list[Section]) -> list[Document]:
     passing mention elsewhere."""
     return [
         Document(
-            record=None,
+            view=None,
             card=[s.url, s.title, s.chapter if s.chapter != s.title else "", s.snippet(), "", ""],
             filters={},
             fields=[(TITLE, s.title), (FACTS, s.chapter), (TEXT, s.text)],
@@ -140,40 +125,38 @@ def documents(catalog: Catalog, lang: str, folder: str = "") -> list[Document]:
 
     ``folder`` is where the language's pages are in the site ("" or "en/"): card
     paths are relative to the site root."""
-    docs = []
-    for record in catalog.records:
-        card = example_card(record, catalog, lang)
-        title, summary = card["title"], card["summary"]
-        named = example_facts(record, catalog, lang)
-        facts = [card["place"], card["province"], *named["groups"], *named["themes"]]
-        facts += [f.name(lang) for f in named["factors"]]
-        facts += [f"{o['name']} {o['kind']}" for o in named["organisations"]]
-        texts = [localized(record, key, lang) for key in TEXT_FIELDS]
-        texts_plain = [LINK_TARGET.sub("]", t.value) for t in texts if t] + lessons(record, lang)
-        sources = [str(s.get("titel") or "") for s in record.get("bronnen") or [] if isinstance(s, dict)]
-        fields = [
-            (TITLE, title.value if title else record.id),
+    docs = [example_document(view, lang, folder) for view in example_views(catalog, lang).values()]
+    docs.sort(key=lambda d: (d.card[1].casefold(), d.view.id if d.view else ""))
+    return docs
+
+
+def example_document(view: ExampleView, lang: str, folder: str = "") -> Document:
+    """One example's card and weighted texts (its view, so the card shows what the page shows)."""
+    facts = [view.place, view.province, *view.groups, *view.themes]
+    facts += [f.name(lang) for f in view.factors]
+    facts += [f"{o.name} {o.kind}" for o in view.organisations]
+    texts = [LINK_TARGET.sub("]", t.value) for t in (view.approach, view.results, view.agreement) if t]
+    texts += [lesson.text.value for lesson in view.lessons]
+    sources = [source.name for source in view.sources]
+    title, summary = view.title, view.summary
+    return Document(
+        view=view,
+        card=[
+            f"{folder}{view.page}",
+            title.value,
+            view.where,
+            summary.value if summary else "",
+            "" if title.lang == lang else title.lang,
+            "" if not summary or summary.lang == lang else summary.lang,
+        ],
+        filters={param: list(values) for param, values in view.filters.items()},
+        fields=[
+            (TITLE, title.value),
             (FACTS, summary.value if summary else ""),
             (FACTS, " ".join(facts)),
-            (TEXT, " ".join(texts_plain + sources)),
-        ]
-        docs.append(
-            Document(
-                record=record,
-                card=[
-                    f"{folder}voorbeelden/{record.id}/",
-                    title.value if title else record.id,
-                    ", ".join(p for p in (card["place"], card["province"]) if p),
-                    summary.value if summary else "",
-                    "" if not title or title.lang == lang else title.lang,
-                    "" if not summary or summary.lang == lang else summary.lang,
-                ],
-                filters=card["filters"],
-                fields=fields,
-            )
-        )
-    docs.sort(key=lambda d: (d.card[1].casefold(), d.record.id if d.record else ""))
-    return docs
+            (TEXT, " ".join(texts + sources)),
+        ],
+    )
 
 
 def display_words(docs: list[Document], lang: str) -> dict[str, str]:
@@ -327,13 +310,12 @@ def sort_orders(examples: list[Document]) -> dict[str, list[int]]:
     Examples are numbered in title order, so ties keep title order by number."""
 
     def year(number: int) -> int:
-        record = examples[number].record
-        value = record.get("startjaar") if record else None
-        return value if isinstance(value, int) else 0
+        view = examples[number].view
+        return view.start_year or 0 if view else 0
 
     def place(number: int) -> str:
-        record = examples[number].record
-        return " ".join(str(record.get("plaats") or "").split()).casefold() if record else ""
+        view = examples[number].view
+        return " ".join(view.place.split()).casefold() if view else ""
 
     numbers = range(len(examples))
     return {

@@ -12,7 +12,6 @@ runs first; on any error nothing is written or deleted.
 
 from __future__ import annotations
 
-import html
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,17 +19,10 @@ from pathlib import Path
 import yaml
 
 from inspiratieboek.data.messages import say
-from inspiratieboek.data.records import Catalog, DataError, Record, load_catalog, problem
+from inspiratieboek.data.records import Catalog, DataError, load_catalog, problem
 from inspiratieboek.data.validate import errors, validate
-from inspiratieboek.site.editions import languages, suffix
-from inspiratieboek.site.labels import label
-from inspiratieboek.site.render import (
-    example_card,
-    factor_index_pages,
-    related_examples,
-    render_example,
-    render_overview,
-)
+from inspiratieboek.site import render
+from inspiratieboek.site.editions import languages
 
 log = logging.getLogger("mkdocs.plugins.ib")
 
@@ -54,59 +46,16 @@ def front_matter(meta: dict) -> str:
     return "---\n" + dumped + "---\n\n"
 
 
-def example_meta(record: Record, catalog: Catalog, lang: str) -> dict:
-    """Front matter of an example page.
-
-    Material prints ``page.meta.title`` and ``description`` without escaping, so
-    they are escaped here; ``ib_bron`` lets the hook point the edit link at the record.
-    """
-    card = example_card(record, catalog, lang)
-    summary = card["summary"].value if card["summary"] else ""
-    return {
-        "title": _escape(card["title"].value),
-        "description": _escape(summary),
-        "ib_bron": f"data/voorbeelden/{record.path.name}",
-    }
-
-
-def _escape(text: str) -> str:
-    return html.escape(" ".join(str(text).split()), quote=True)
-
-
 def build_pages(catalog: Catalog) -> dict[str, str]:
-    """Every generated page: relative path -> Markdown text, both languages."""
-    pages: dict[str, str] = {}
-    related = related_examples(catalog)
-    for lang in languages():
-        t = label(lang)
-        pages[f"index{suffix(lang)}.md"] = front_matter(
-            {
-                "title": t["examples"],
-                "description": t["overview_description"],
-                "hide": ["toc"],
-                "ib_bron": "",
-                "ib_pagina": "overzicht",
-            }
-        ) + render_overview(catalog, lang)
-        for name, body in factor_index_pages(catalog, lang).items():
-            factor = catalog.vocab.factoren[name.split("/")[1]]
-            number = 1 if name.endswith("/index") else int(name.rsplit("/", 1)[1])
-            title = t["factor_index_title"].format(factor=factor.name(lang))
-            pages[f"{name}{suffix(lang)}.md"] = (
-                front_matter(
-                    {
-                        "title": title if number == 1 else f"{title} ({t['page'].format(page=number)})",
-                        "description": t["factor_index_description"].format(factor=factor.name(lang), page=number),
-                        "ib_bron": "",
-                    }
-                )
-                + body
-            )
-        for record in catalog.records:
-            pages[f"{record.id}{suffix(lang)}.md"] = front_matter(example_meta(record, catalog, lang)) + render_example(
-                record, catalog, related[record.id], lang
-            )
-    return pages
+    """Every generated page: relative path -> Markdown text, both languages.
+
+    :mod:`render` makes whole pages (path, front matter, body); this only joins them."""
+    related = render.related_examples(catalog)
+    return {
+        page.path: front_matter(page.meta) + page.body
+        for lang in languages()
+        for page in render.pages(catalog, lang, related)
+    }
 
 
 def write_pages(pages: dict[str, str], target: Path) -> WriteReport:

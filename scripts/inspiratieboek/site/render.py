@@ -1,7 +1,10 @@
 """Turn records into Markdown pages: pure functions from data to text.
 
-Why: the generator writes these strings to disk, the hook puts the factor lists
+Why: the generator writes these pages to disk, the hook puts the factor lists
 into the chapters, and the tests compare them, all without running MkDocs.
+What a page shows of an example comes from its view (:mod:`views`); a generated
+page comes out whole (:class:`Page`: path, front matter, body), so the generator
+only writes it.
 
 Text from records is data, never markup. Every string is HTML-escaped (Jinja
 autoescape), inline Markdown is backslash-escaped, and the Markdown fields
@@ -14,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,8 +28,11 @@ import material
 from markupsafe import Markup
 
 from inspiratieboek.data.records import Catalog, Factor, Record
+from inspiratieboek.site.editions import suffix
 from inspiratieboek.site.labels import label
-from inspiratieboek.site.searchform import filter_values, search_form
+from inspiratieboek.site.searchform import search_form
+from inspiratieboek.site.views import ExampleView, Text, example_view, example_views
+from inspiratieboek.site.views import localized as localized  # re-exported: older callers import it from here
 
 TEMPLATES = Path(__file__).resolve().parents[3] / "overrides" / "ib"
 MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -101,137 +108,44 @@ def _environment() -> jinja2.Environment:
 ENV = _environment()
 
 
-# --- Views: plain data for the templates -----------------------------------------
+# --- The example page's data ------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Text:
-    """A piece of text with its language; ``lang`` differs from the page when untranslated."""
+class ExamplePage:
+    """What the example page shows beyond its view: the long texts as safe HTML and
+    the related examples' views."""
 
-    value: str
-    lang: str
-
-
-def localized(record: Record, key: str, lang: str) -> Text | None:
-    """The field in the page's language, else the Dutch text (marked as Dutch)."""
-    if lang != "nl" and record.get(f"{key}_{lang}"):
-        return Text(str(record.get(f"{key}_{lang}")), lang)
-    if record.get(key):
-        return Text(str(record.get(key)), "nl")
-    return None
+    view: ExampleView
+    approach: Text | None
+    results: Text | None
+    agreement: Text | None
+    related: tuple[ExampleView, ...]
 
 
-def example_card(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
-    """What a list or card shows of an example, plus its filter values."""
-    vocab = catalog.vocab
-    first_source = next((s.get("url") for s in record.get("bronnen") or [] if isinstance(s, dict)), "")
-    return {
-        "id": record.id,
-        "title": localized(record, "titel", lang),
-        "summary": localized(record, "samenvatting", lang),
-        "line": _first_sentence(localized(record, "samenvatting", lang)),
-        "place": record.get("plaats") or "",
-        "province": vocab.provincies[record.get("provincie")].name(lang)
-        if record.get("provincie") in vocab.provincies
-        else "",
-        "source": first_source or "",
-        "filters": filter_values(record),
-    }
+def example_page(view: ExampleView, related: list[ExampleView]) -> ExamplePage:
+    """The view plus its Markdown fields converted to safe HTML (same language marks)."""
+
+    def html_of(text: Text | None) -> Text | None:
+        return Text(safe_markdown(text.value), text.lang) if text else None
+
+    return ExamplePage(view, html_of(view.approach), html_of(view.results), html_of(view.agreement), tuple(related))
 
 
-def _first_sentence(text: Text | None) -> Text | None:
-    """The summary's first sentence: the "one-line summary" of lists."""
-    if not text:
-        return None
-    first = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", " ".join(text.value.split()), maxsplit=1)[0]
-    return Text(first, text.lang)
+@dataclass(frozen=True)
+class Page:
+    """A whole generated page: where it goes (relative to ``docs/voorbeelden/``,
+    with the language's suffix), its front matter and its Markdown body.
+    The generator only writes it."""
+
+    path: str
+    meta: dict[str, Any]
+    body: str
 
 
-def example_facts(record: Record, catalog: Catalog, lang: str) -> dict[str, Any]:
-    """The named values of an example's facts block, in the page's language: its
-    factors, organisations (name, kind, role), target groups, themes, and what a
-    reader asks first: what kind of example, is it still running, what result.
-    The page shows them; the search index (scripts/zoekindex.py) makes them findable."""
-    vocab = catalog.vocab
-    return {
-        "factors": [vocab.factoren[f] for f in record.factors if f in vocab.factoren],
-        "organisations": [
-            {
-                "name": o.get("naam", ""),
-                "kind": _term(vocab.soorten, o.get("soort"), lang),
-                "role": _term(vocab.rollen, o.get("rol"), lang),
-            }
-            for o in record.get("organisaties") or []
-            if isinstance(o, dict)
-        ],
-        "groups": [vocab.doelgroepen[g].name(lang) for g in record.get("doelgroepen") or [] if g in vocab.doelgroepen],
-        "themes": [vocab.themas[t].name(lang) for t in record.get("themas") or [] if t in vocab.themas],
-        "kind": _term(vocab.soorten_voorbeeld, record.get("soort_voorbeeld"), lang),
-        "status": _term(vocab.statussen, record.get("status"), lang),
-        "result_kind": _term(vocab.resultaatsoorten, record.get("resultaat_soort"), lang),
-    }
-
-
-def _term(terms: dict[str, Any], slug: object, lang: str) -> str:
-    """A vocabulary value's name in the page's language ('' when unknown or empty)."""
-    return terms[slug].name(lang) if isinstance(slug, str) and slug in terms else ""
-
-
-def _period(record: Record, lang: str) -> str:
-    """'2019 - 2023', 'sinds 2019' or '' from the start and end years."""
-    start, end = record.get("startjaar"), record.get("eindjaar")
-    if start and end:
-        return f"{start} – {end}"
-    if start:
-        return label(lang)["since"].format(start=start)
-    return str(end or "")
-
-
-def example_lessons(record: Record, catalog: Catalog, lang: str) -> list[dict[str, Any]]:
-    """Each lesson in the page's language, with where it comes from (the source or the editors)."""
-    lessons = []
-    for item in record.get("lessen") or []:
-        if not isinstance(item, dict) or not item.get("tekst"):
-            continue
-        translated = lang != "nl" and item.get(f"tekst_{lang}")
-        text = Text(str(item[f"tekst_{lang}"]), lang) if translated else Text(str(item["tekst"]), "nl")
-        origin = item.get("herkomst")
-        lessons.append({"text": text, "origin": origin, "origin_name": _term(catalog.vocab.herkomsten, origin, lang)})
-    return lessons
-
-
-def example_page(record: Record, catalog: Catalog, related: list[Record], lang: str) -> dict[str, Any]:
-    """Everything the example page template needs, already localized."""
-    markdown_fields = {}
-    for key in ("aanpak", "resultaten", "afspraak"):
-        text = localized(record, key, lang)
-        markdown_fields[key] = Text(safe_markdown(text.value), text.lang) if text else None
-    return {
-        "card": example_card(record, catalog, lang),
-        **example_facts(record, catalog, lang),
-        "start_year": record.get("startjaar") or "",
-        "period": _period(record, lang),
-        "status_slug": record.get("status") or "",
-        "costs": localized(record, "kosten", lang),
-        "contact": record.get("contact") if isinstance(record.get("contact"), dict) else None,
-        "recognition": _recognition(record, catalog, lang),
-        "lessons": example_lessons(record, catalog, lang),
-        "check_note": record.get("controle") or "",
-        "checked": record.get("laatst_gecontroleerd"),
-        "sources": [s for s in record.get("bronnen") or [] if isinstance(s, dict)],
-        "approach": markdown_fields["aanpak"],
-        "results": markdown_fields["resultaten"],
-        "agreement": markdown_fields["afspraak"],
-        "related": [example_card(r, catalog, lang) for r in related],
-        "source_file": f"data/voorbeelden/{record.path.name}",
-    }
-
-
-def _recognition(record: Record, catalog: Catalog, lang: str) -> dict[str, str] | None:
-    found = record.get("erkenning")
-    if not isinstance(found, dict) or not found.get("url"):
-        return None
-    return {"level": _term(catalog.vocab.erkenningsniveaus, found.get("niveau"), lang), "url": str(found["url"])}
+def _escape(text: str) -> str:
+    """Material prints ``page.meta.title`` and ``description`` without escaping."""
+    return html.escape(" ".join(str(text).split()), quote=True)
 
 
 # --- Related examples ------------------------------------------------------------
@@ -288,12 +202,33 @@ def records_for_factor(catalog: Catalog, slug: str) -> list[Record]:
     return sorted((r for r in catalog.records if slug in r.factors), key=sort_key)
 
 
+def _cards(
+    records: list[Record], catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None
+) -> list[ExampleView]:
+    """The views of ``records``: from ``views`` when the caller built them all, else built here."""
+    return [views[r.id] if views is not None else example_view(r, catalog, lang) for r in records]
+
+
 def render_example(record: Record, catalog: Catalog, related: list[Record], lang: str) -> str:
-    page = example_page(record, catalog, related, lang)
-    return ENV.get_template("voorbeeld.md.html").render(page=page, lang=lang, t=label(lang))
+    """The body of one example page (see :func:`pages` for the whole page)."""
+    return _example_body(example_view(record, catalog, lang), _cards(related, catalog, lang, None))
 
 
-def render_overview(catalog: Catalog, lang: str) -> str:
+def _example_body(view: ExampleView, related: list[ExampleView]) -> str:
+    page = example_page(view, related)
+    return ENV.get_template("voorbeeld.md.html").render(page=page, view=view, lang=view.lang, t=label(view.lang))
+
+
+def example_meta(view: ExampleView) -> dict[str, Any]:
+    """Front matter of an example page; ``ib_bron`` lets the hook point the edit link at the record."""
+    return {
+        "title": _escape(view.title.value),
+        "description": _escape(view.summary.value if view.summary else ""),
+        "ib_bron": view.source_file,
+    }
+
+
+def render_overview(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> str:
     """All examples by main factor; past ``OVERVIEW_LIMIT`` the first few per factor
     plus a link to that factor's index, so the page stays light at any size."""
     limit = None if len(catalog.records) <= OVERVIEW_LIMIT else OVERVIEW_PER_FACTOR
@@ -304,12 +239,25 @@ def render_overview(catalog: Catalog, lang: str) -> str:
             {
                 "factor": factor,
                 "total": len(records),
-                "cards": [example_card(r, catalog, lang) for r in records[:limit]],
+                "cards": _cards(records[:limit], catalog, lang, views),
             }
         )
     return ENV.get_template("overzicht.md.html").render(
         groups=groups, total=len(catalog.records), lang=lang, t=label(lang), search=search_form(catalog, lang)
     )
+
+
+def overview_page(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> Page:
+    """The overview ``/voorbeelden/``: its search form and every example by factor."""
+    t = label(lang)
+    meta = {
+        "title": t["examples"],
+        "description": t["overview_description"],
+        "hide": ["toc"],
+        "ib_bron": "",
+        "ib_pagina": "overzicht",
+    }
+    return Page(f"index{suffix(lang)}.md", meta, render_overview(catalog, lang, views))
 
 
 def render_search_page(catalog: Catalog, lang: str) -> str:
@@ -323,30 +271,31 @@ def render_search_page(catalog: Catalog, lang: str) -> str:
 def render_factor_list(catalog: Catalog, factor: Factor, lang: str) -> str:
     """The list inside a factor chapter: every example of the factor, up to ``LIST_LIMIT``."""
     records = records_for_factor(catalog, factor.slug)
-    cards = [example_card(r, catalog, lang) for r in records[:LIST_LIMIT]]
+    cards = _cards(records[:LIST_LIMIT], catalog, lang, None)
     return ENV.get_template("factorlijst.md.html").render(
         cards=cards, total=len(records), factor=factor, lang=lang, t=label(lang)
     )
 
 
-def factor_index_pages(catalog: Catalog, lang: str) -> dict[str, str]:
+def factor_index_pages(catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None = None) -> list[Page]:
     """Paginated index of each factor: ``factor/<slug>/index.md``, ``factor/<slug>/2.md``, ...
 
     Page 1 is the folder's index; later pages are one level deeper in the URL
     (``/voorbeelden/factor/zorg/2/``), hence the ``up`` prefix for relative links.
     """
-    pages: dict[str, str] = {}
+    pages: list[Page] = []
     t = label(lang)
     for slug, factor in catalog.vocab.factoren.items():
         records = records_for_factor(catalog, slug)
         count = max(1, -(-len(records) // PAGE_SIZE))
+        title = t["factor_index_title"].format(factor=factor.name(lang))
         for number in range(1, count + 1):
             name = "index" if number == 1 else str(number)
             chunk = records[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
             up = "" if number == 1 else "../"
             body = ENV.get_template("factorindex.md.html").render(
                 factor=factor,
-                cards=[example_card(r, catalog, lang) for r in chunk],
+                cards=_cards(chunk, catalog, lang, views),
                 total=len(records),
                 number=number,
                 pages=count,
@@ -357,8 +306,26 @@ def factor_index_pages(catalog: Catalog, lang: str) -> dict[str, str]:
                 previous=None if number == 1 else ("../" if number == 2 else f"../{number - 1}/"),
                 next=f"{up}{number + 1}/" if number < count else None,
             )
-            pages[f"factor/{slug}/{name}"] = body
+            meta = {
+                "title": title if number == 1 else f"{title} ({t['page'].format(page=number)})",
+                "description": t["factor_index_description"].format(factor=factor.name(lang), page=number),
+                "ib_bron": "",
+            }
+            pages.append(Page(f"factor/{slug}/{name}{suffix(lang)}.md", meta, body))
     return pages
+
+
+def pages(catalog: Catalog, lang: str, related: dict[str, list[Record]] | None = None) -> list[Page]:
+    """Every generated page of one language: the overview, the factor indexes and
+    one page per example. Each example's view is built once here and shared by
+    its page, the lists it appears in and the pages it is related to."""
+    views = example_views(catalog, lang)
+    related = related if related is not None else related_examples(catalog)
+    found = [overview_page(catalog, lang, views), *factor_index_pages(catalog, lang, views)]
+    for view in views.values():
+        body = _example_body(view, [views[r.id] for r in related[view.id]])
+        found.append(Page(f"{view.id}{suffix(lang)}.md", example_meta(view), body))
+    return found
 
 
 def render_factor_indexes(catalog: Catalog, lang: str) -> str:

@@ -63,7 +63,7 @@ FILTER_KINDS: tuple[FilterKind, ...] = (
     FilterKind("resultaat", "resultaatsoorten", "search_result", "search_all_result", _one("resultaat_soort")),
 )
 """The one list of filters. Form order = order of the parameters in a shared URL.
-An example's filter values (``filter_values``, in ``render.example_card()`` and so
+An example's filter values (``filter_values``, in ``views.ExampleView.filters`` and so
 in the search index) are read with the same list. The parameter names never change: links to
 ``/voorbeelden/?factor=zorg&provincie=utrecht&zoek=eenzaamheid`` live in mails and
 reports; several values of one filter are comma-separated. ``zoek`` is the search
