@@ -132,6 +132,18 @@ def _javascript_lint() -> list[list[str]]:
     return [*([] if (ROOT / JSLINT / "node_modules").is_dir() else install), lint]
 
 
+TEST_WORKERS = 2
+"""pytest-xdist workers for ``manage.py test``: both cores of the CI machine. Each
+worker builds the site once; the browser tests then run side by side (2026-12-03,
+busy 2-core machine: 13 min 30 s on one worker, 9 min 15 s on two, same 1,293 tests)."""
+
+
+def _workers(pytest_args: list[str]) -> list[str]:
+    """``-n 2`` unless the caller chose (``-n``/``--numprocesses``, or ``-p no:xdist``)."""
+    chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses", "no:xdist")) for a in pytest_args)
+    return [] if chosen else ["-n", str(TEST_WORKERS)]
+
+
 def task_test(args: argparse.Namespace) -> int:
     """Run every check CI runs. Browser tests need Debian's Chromium; say so up front."""
     if not Path("/usr/bin/chromium").exists():
@@ -145,7 +157,7 @@ def task_test(args: argparse.Namespace) -> int:
         [sys.executable, "-m", "ruff", "format", "--check", "scripts", "tests"],
         [sys.executable, "-m", "mypy"],  # the files and rules are in pyproject.toml, [tool.mypy]
         *_javascript_lint(),
-        [sys.executable, "-m", "pytest", *args.pytest_args],
+        [sys.executable, "-m", "pytest", *_workers(args.pytest_args), *args.pytest_args],
     ]
     for step in steps:
         print("+", " ".join(step[1:] if step[0] == sys.executable else step), flush=True)

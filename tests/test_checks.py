@@ -87,3 +87,14 @@ def test_eslint_leaves_vendored_scripts_alone() -> None:
 def test_our_scripts_pass_eslint() -> None:
     result = subprocess.run(manage._javascript_lint()[-1], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_manage_test_runs_pytest_on_two_workers_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    steps: list[list[str]] = []
+    monkeypatch.setattr(manage.subprocess, "call", lambda step, **_: steps.append(step) or 0)
+    assert manage.main(["test"]) == 0
+    assert steps[-1][-3:] == ["pytest", "-n", "2"], steps[-1]
+    steps.clear()
+    assert manage.main(["test", "-n", "0", "tests/test_render.py"]) == 0
+    assert steps[-1][-3:] == ["-n", "0", "tests/test_render.py"], "the caller's choice wins"
+    assert steps[-1].count("-n") == 1
