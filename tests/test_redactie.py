@@ -41,6 +41,7 @@ MESSAGE_MODULES = (
     "data/records.py",
     "data/validate.py",
     "data/synonyms.py",
+    "data/afspraken.py",
     "data/urls.py",
     "editors/translations.py",
     "site/generate.py",

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from inspiratieboek.data.records import Catalog, Problem, Vocabularies, display_path, read_yaml
+from inspiratieboek.data.messages import Said, say
+from inspiratieboek.data.records import Catalog, Problem, Vocabularies, display_path, problem, read_yaml
 
 AFSPRAKEN_FILE = "afspraken.yml"
 SCHEMA_FILE = "afspraak.schema.json"
@@ -109,14 +110,7 @@ def _load(catalog: Catalog) -> tuple[list[Agreement], list[Problem]]:
     if raw is None:
         return [], []
     if not isinstance(raw, list):
-        return [], [
-            Problem(
-                shown,
-                1,
-                "(bestand)",
-                "het bestand moet een lijst van afspraken zijn (elke afspraak begint met '- id:')",
-            )
-        ]
+        return [], [problem(shown, 1, "(bestand)", say("agreement.shape"))]
     ids = {r.id for r in catalog.records}
     seen: dict[str, int] = {}
     result: list[Agreement] = []
@@ -124,18 +118,18 @@ def _load(catalog: Catalog) -> tuple[list[Agreement], list[Problem]]:
         where = f"[{index}]"
         line = lines.get(where, 1)
         found = [
-            Problem(shown, lines.get(f"{where}.{key}", line) if key else line, key or where, message)
-            for key, message in _check(item, catalog.vocab, ids)
+            problem(shown, lines.get(f"{where}.{key}", line) if key else line, key or where, said)
+            for key, said in _check(item, catalog.vocab, ids)
         ]
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             first = seen.setdefault(item["id"], line)
             if first != line:
                 found.append(
-                    Problem(
+                    problem(
                         shown,
                         lines.get(f"{where}.id", line),
                         "id",
-                        f"'{item['id']}' staat al op regel {first} (geef elke afspraak een eigen id)",
+                        say("agreement.duplicate_id", id=item["id"], line=first),
                     )
                 )
         problems += found
@@ -166,57 +160,56 @@ def _agreement(item: dict[str, Any], line: int) -> Agreement:
     )
 
 
-def _check(item: object, vocab: Vocabularies, ids: set[str]) -> Iterator[tuple[str, str]]:
+def _check(item: object, vocab: Vocabularies, ids: set[str]) -> Iterator[tuple[str, Said]]:
     """(field, message) for each problem of one agreement; field '' means the whole item."""
     if not isinstance(item, dict):
-        yield "", "een afspraak moet uit velden bestaan (begin met '- id:' en zet de velden eronder)"
+        yield "", say("agreement.not_fields")
         return
     name = item.get("id") if isinstance(item.get("id"), str) else "?"
     for key in item:
         if key not in FIELD_KEYS:
-            yield str(key), f"onbekend veld in afspraak '{name}' (toegestaan: {', '.join(FIELD_KEYS)})"
+            yield str(key), say("agreement.unknown_field", name=name, allowed=", ".join(FIELD_KEYS))
     for spec in FIELDS:
         value = item.get(spec.key)
         if value is None or value == "" or value == []:
-            yield spec.key, f"ontbreekt in afspraak '{name}' ({spec.description})"
+            yield spec.key, say("agreement.missing", name=name, description=spec.description)
             continue
         yield from _check_value(spec, value, vocab, ids)
 
 
-def _check_value(spec: AgreementField, value: object, vocab: Vocabularies, ids: set[str]) -> Iterator[tuple[str, str]]:
+def _check_value(spec: AgreementField, value: object, vocab: Vocabularies, ids: set[str]) -> Iterator[tuple[str, Said]]:
     key = spec.key
     if spec.kind == "id":
         if not isinstance(value, str) or not re.fullmatch(ID_PATTERN, value):
-            yield (
-                key,
-                f"'{value}' is geen geldig id (kleine letters, cijfers en streepjes, bijvoorbeeld 'budgetcoach-thuis')",
-            )
+            yield key, say("agreement.bad_id", value=value)
     elif spec.kind == "text":
         if not isinstance(value, str):
-            yield key, "moet tekst zijn"
+            yield key, say("agreement.not_text")
         elif len(value) > spec.max_length:
-            yield key, f"te lang: {len(value)} tekens (toegestaan: hooguit {spec.max_length}; schrijf één korte zin)"
+            yield key, say("agreement.too_long", length=len(value), limit=spec.max_length)
         elif HTML_TAG.search(value):
-            yield key, "bevat HTML (schrijf gewone tekst)"
+            yield key, say("agreement.html")
     elif spec.kind == "slug":
         names = vocab.by_name(spec.vocab)
         if not isinstance(value, str) or value not in names:
-            yield key, f"'{value}' is onbekend (kies uit: {', '.join(names)})"
+            yield key, say("agreement.unknown_value", value=value, allowed=", ".join(names))
     elif spec.kind in {"slugs", "ids"}:
         if not isinstance(value, list):
-            yield key, "moet een lijst zijn (elke waarde op een eigen regel met '- ')"
+            yield key, say("agreement.not_list")
             return
         allowed: set[str] = ids if spec.kind == "ids" else set(vocab.by_name(spec.vocab))
         for position, entry in enumerate(value):
             if not isinstance(entry, str) or entry not in allowed:
-                hint = (
-                    "geen voorbeeld in data/voorbeelden/ heeft dit id (schrijf de bestandsnaam zonder .yml)"
-                    if spec.kind == "ids"
-                    else f"kies uit: {', '.join(vocab.by_name(spec.vocab))}"
+                yield (
+                    f"{key}[{position}]",
+                    (
+                        say("agreement.unknown_example", value=entry)
+                        if spec.kind == "ids"
+                        else say("agreement.unknown_value", value=entry, allowed=", ".join(vocab.by_name(spec.vocab)))
+                    ),
                 )
-                yield f"{key}[{position}]", f"'{entry}' is onbekend ({hint})"
         if len(set(map(str, value))) != len(value):
-            yield key, "dezelfde waarde staat er twee keer in (laat er één staan)"
+            yield key, say("agreement.duplicate_value")
 
 
 # --- JSON Schema ------------------------------------------------------------------

@@ -95,6 +95,13 @@ SECTIONS: tuple[Section, ...] = (
         "de muis op komt. Deze meldingen gaan over dat bestand. Ook de meldingen over ontbrekende velden,\n"
         "lijsten en webadressen hierboven kunnen over dit bestand gaan.",
     ),
+    Section(
+        "afspraken",
+        "De afspraken van de Afsprakenmaker",
+        "`data/afspraken.yml` bevat de afspraken van de pagina Afsprakenmaker: per afspraak een id, de factoren,\n"
+        "de tekst in het Nederlands en Engels, de partijen, de soort, een indicator en de voorbeelden waarop\n"
+        "de afspraak steunt. Deze meldingen gaan over dat bestand.",
+    ),
     Section("site", "De site bouwen"),
 )
 
@@ -1241,6 +1248,166 @@ CATALOGUE: tuple[Message, ...] = (
             {"id": "ggd", "line": 12},
             "Twee begrippen hebben dezelfde id. Links naar de pagina Begrippen gaan naar de id.",
             "Voeg de twee begrippen samen, of geef er een een andere id.",
+        ),
+    ),
+    # --- The agreements of the Afsprakenmaker (data/afspraken.py) -----------------------
+    _m(
+        "agreement.shape",
+        "afspraken",
+        "het bestand moet een lijst van afspraken zijn",
+        "elke afspraak begint met '- id:'",
+        E(
+            "data/afspraken.yml:1: (bestand)",
+            {},
+            "Het bestand is geen lijst, bijvoorbeeld omdat het streepje voor `id:` ontbreekt.",
+            "Begin elke afspraak met `- id:`, zoals de andere afspraken.",
+        ),
+    ),
+    _m(
+        "agreement.not_fields",
+        "afspraken",
+        "een afspraak moet uit velden bestaan",
+        "begin met '- id:' en zet de velden eronder",
+        E(
+            "data/afspraken.yml:30: [2]",
+            {},
+            "Op de plaats van een afspraak staat losse tekst.",
+            "Schrijf de afspraak als velden onder `- id:`, zoals de andere.",
+        ),
+    ),
+    _m(
+        "agreement.duplicate_id",
+        "afspraken",
+        "'{id}' staat al op regel {line}",
+        "geef elke afspraak een eigen id",
+        E(
+            "data/afspraken.yml:80: id",
+            {"id": "contact-eerste-maand-achterstand", "line": 12},
+            "Twee afspraken hebben dezelfde id. Een gedeelde link kiest afspraken op hun id.",
+            "Geef de nieuwe afspraak een andere id. Verander nooit de id van een bestaande afspraak.",
+        ),
+    ),
+    _m(
+        "agreement.unknown_field",
+        "afspraken",
+        "onbekend veld in afspraak '{name}'",
+        "toegestaan: {allowed}",
+        E(
+            "data/afspraken.yml:14: partij",
+            {
+                "name": "contact-eerste-maand-achterstand",
+                "allowed": "id, factoren, tekst, tekst_en, partijen, soort, indicator, ...",
+            },
+            "Een veldnaam is verkeerd gespeld, bijvoorbeeld `partij` in plaats van `partijen`.",
+            "Gebruik een van de veldnamen uit de melding.",
+        ),
+    ),
+    _m(
+        "agreement.missing",
+        "afspraken",
+        "ontbreekt in afspraak '{name}'",
+        "{description}",
+        E(
+            "data/afspraken.yml:12: indicator",
+            {"name": "contact-eerste-maand-achterstand", "description": "Hoe je ziet of het lukt."},
+            "Een verplicht veld ontbreekt of is leeg.",
+            "Vul het veld in. Weet je het niet, vraag het de redactie; verzin niets.",
+        ),
+    ),
+    _m(
+        "agreement.bad_id",
+        "afspraken",
+        "'{value}' is geen geldig id",
+        "kleine letters, cijfers en streepjes, bijvoorbeeld 'budgetcoach-thuis'",
+        E(
+            "data/afspraken.yml:12: id",
+            {"value": "Contact Bij Achterstand"},
+            "De id heeft hoofdletters, spaties of andere tekens.",
+            "Schrijf de id in kleine letters met streepjes: `contact-bij-achterstand`.",
+        ),
+    ),
+    _m(
+        "agreement.not_text",
+        "afspraken",
+        "moet tekst zijn",
+        "",
+        E(
+            "data/afspraken.yml:15: tekst",
+            {},
+            "Op de plaats van de tekst staat een lijst of een getal.",
+            "Schrijf de afspraak als één zin achter `tekst:`.",
+        ),
+    ),
+    _m(
+        "agreement.too_long",
+        "afspraken",
+        "te lang: {length} tekens",
+        "toegestaan: hooguit {limit}; schrijf één korte zin",
+        E(
+            "data/afspraken.yml:15: tekst",
+            {"length": 342, "limit": 300},
+            "De tekst is langer dan één korte zin.",
+            "Maak de zin korter. Zet uitleg niet in de afspraak zelf.",
+        ),
+    ),
+    _m(
+        "agreement.html",
+        "afspraken",
+        "bevat HTML",
+        "schrijf gewone tekst",
+        E(
+            "data/afspraken.yml:15: tekst",
+            {},
+            "Er staat een HTML-code zoals `<b>` in de tekst.",
+            "Haal de code weg en schrijf gewone tekst.",
+        ),
+    ),
+    _m(
+        "agreement.unknown_value",
+        "afspraken",
+        "'{value}' is onbekend",
+        "kies uit: {allowed}",
+        E(
+            "data/afspraken.yml:17: partijen[1]",
+            {"value": "woningbouwvereniging", "allowed": "corporatie, gemeente, huurdersorganisatie, zorg-en-welzijn"},
+            "Een factor, partij of soort staat niet in de vaste lijsten.",
+            "Kies een waarde uit de melding. Een nieuwe waarde komt eerst in `data/lijsten.yml`.",
+        ),
+    ),
+    _m(
+        "agreement.not_list",
+        "afspraken",
+        "moet een lijst zijn",
+        "elke waarde op een eigen regel met '- '",
+        E(
+            "data/afspraken.yml:16: factoren",
+            {},
+            "Er staat één waarde achter de dubbele punt in plaats van een lijst.",
+            "Zet elke waarde op een eigen regel, met een streepje en een spatie ervoor.",
+        ),
+    ),
+    _m(
+        "agreement.unknown_example",
+        "afspraken",
+        "'{value}' is onbekend",
+        "geen voorbeeld in data/voorbeelden/ heeft dit id (schrijf de bestandsnaam zonder .yml)",
+        E(
+            "data/afspraken.yml:22: voorbeelden[0]",
+            {"value": "housing-first-arnhem.yml"},
+            "Het voorbeeld bestaat niet, of de naam is verkeerd gespeld of heeft `.yml` erachter.",
+            "Schrijf de bestandsnaam van het voorbeeld zonder `.yml`.",
+        ),
+    ),
+    _m(
+        "agreement.duplicate_value",
+        "afspraken",
+        "dezelfde waarde staat er twee keer in",
+        "laat er één staan",
+        E(
+            "data/afspraken.yml:16: factoren",
+            {},
+            "Een factor, partij of voorbeeld staat twee keer in dezelfde lijst.",
+            "Haal er één weg.",
         ),
     ),
     # --- Building the site ---------------------------------------------------------------
