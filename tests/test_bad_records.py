@@ -340,7 +340,7 @@ def test_problem_is_reported_at_its_own_line(tmp_path: Path, text: str, expected
     ("old", "new", "expected"),
     [
         ("{slug: utrecht,", "{slug: utrecht, slug: nogmaals,", "data/lijsten.yml:12: provincies[6].slug: veld staat"),
-        ("themas:", "thema:", "data/lijsten.yml:1: themas: lijst ontbreekt of is leeg"),
+        ("themas:", "thema:", "data/lijsten.yml:46: thema: onbekende lijst (bedoel je themas? Zet de naam goed)"),
         ("{slug: utrecht,", "{sluk: utrecht,", "data/lijsten.yml:12: provincies[6]: onjuiste regel: slug ontbreekt"),
     ],
     ids=["duplicate key", "renamed list", "typo in an entry"],
@@ -508,3 +508,34 @@ def test_build_stops_on_unread_records_foreign_folder_and_glossary_without_trace
         "data/begrippen.yml:" in build.output and "nieuw.nl: moet velden term, vormen en uitleg hebben" in build.output
     ), build.output
     assert sorted(p.name for p in site.iterdir()) == ["vorige-versie.html"], "site was (partly) rebuilt"
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        ("factoren.yml", "icoon: material/briefcase-outline", "icoon: material/koffer",
+         "data/factoren.yml:31: werk.icoon: 'material/koffer' is geen Material-icoon"),
+        ("factoren.yml", 'kleur: "#a3263d"', "kleur: rood",
+         "data/factoren.yml:39: zorg.kleur: 'rood' is geen kleur"),
+        ("factoren.yml", "icoon: material/wallet-outline", "icoon: wallet",
+         "data/factoren.yml:10: bestaanszekerheid.icoon: 'wallet' is geen Material-icoon"),
+        ("lijsten.yml", "themas:", "themass:",
+         "data/lijsten.yml:46: themass: onbekende lijst (bedoel je themas?"),
+        ("lijsten.yml", "rollen:", "Rollen:",
+         "data/lijsten.yml:97: Rollen: onbekende lijst (bedoel je rollen?"),
+        ("lijsten.yml", "\nprovincies:", "\nregios:\n  - {slug: noord, nl: Noord, en: North}\nprovincies:",
+         "data/lijsten.yml:5: regios: onbekende lijst; de site gebruikt hem niet (alleen deze lijsten bestaan: provincies,"),
+    ],
+    ids=["unknown icon", "colour not a code", "icon without set", "misspelt list", "list name in capitals", "extra list"],
+)  # fmt: skip
+def test_vocabulary_problem_is_reported_at_its_own_line(
+    tmp_path: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    """A typo in the factor list or a list's name is reported where it stands, not at line 1."""
+    data = data_folder(tmp_path / "data", {"voorbeeld.yml": GOOD})
+    text = (data / name).read_text(encoding="utf-8")
+    assert old in text, f"data/{name} changed: {old!r}"
+    (data / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [str(p) for p in errors(validate(load_catalog(data)))]
+    assert [p for p in found if p.startswith(expected)], found
+    assert not [p for p in found if p.startswith(f"data/{name}:1:")], found

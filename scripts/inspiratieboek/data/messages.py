@@ -1006,7 +1006,7 @@ CATALOGUE: tuple[Message, ...] = (
         "geen enkel voorbeeld hoort bij deze factor",
         "zet de factor bij een voorbeeld waar hij echt bij past",
         E(
-            "data/factoren.yml:1: werk",
+            "data/factoren.yml:26: werk",
             {},
             "Bij deze factor staat nog geen enkel voorbeeld.",
             "Zoek een voorbeeld bij deze factor, of voeg de factor toe aan een voorbeeld waar hij echt bij past.",
@@ -1080,6 +1080,31 @@ CATALOGUE: tuple[Message, ...] = (
         ),
     ),
     _m(
+        "vocab.unknown_list",
+        "vaste-waarden",
+        "onbekende lijst",
+        "bedoel je {meant}? Zet de naam goed",
+        E(
+            "data/lijsten.yml:46: thema",
+            {"meant": "themas"},
+            "De naam van een lijst heeft een tikfout. Daardoor ontbreekt de echte lijst.",
+            "Zet de naam van de lijst goed, zoals de melding voorstelt.",
+        ),
+    ),
+    _m(
+        "vocab.extra_list",
+        "vaste-waarden",
+        "onbekende lijst; de site gebruikt hem niet",
+        "alleen deze lijsten bestaan: {names}",
+        E(
+            "data/lijsten.yml:130: regios",
+            {"names": "provincies, soorten en themas"},
+            "Er staat een lijst in het bestand die de site niet kent. Een nieuwe lijst vraagt ook om een aanpassing"
+            " in de code.",
+            "Haal de lijst weg, of vraag een ontwikkelaar om hem in te bouwen.",
+        ),
+    ),
+    _m(
         "vocab.shape",
         "vaste-waarden",
         "heeft niet de verwachte vorm: {expected}",
@@ -1110,7 +1135,7 @@ CATALOGUE: tuple[Message, ...] = (
         "'{icon}' is geen Material-icoon",
         "bijvoorbeeld material/home-heart",
         E(
-            "data/factoren.yml:1: werk.icoon",
+            "data/factoren.yml:31: werk.icoon",
             {"icon": "material/koffer"},
             "Het icoon van een factor bestaat niet in Material for MkDocs.",
             "Kies een bestaand icoon, zoals `material/briefcase-outline`. Kijk naar de andere factoren.",
@@ -1122,7 +1147,7 @@ CATALOGUE: tuple[Message, ...] = (
         "'{colour}' is geen kleur",
         'schrijf #rrggbb, bijvoorbeeld "#1f6b45"',
         E(
-            "data/factoren.yml:1: werk.kleur",
+            "data/factoren.yml:32: werk.kleur",
             {"colour": "blauw"},
             "De kleur van een factor is geen kleurcode.",
             'Schrijf de kleur als `#` met zes tekens, tussen aanhalingstekens: `kleur: "#155a8a"`.',

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import functools
 import re
 from collections import defaultdict
@@ -124,6 +125,13 @@ class Factor(Term):
     kort_en: str = ""
     icoon: str = ""
     kleur: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """Line of each field in ``data/factoren.yml`` ("slug" is the entry's first line), so a
+    wrong icon or colour is reported where it stands."""
+
+    def line(self, key: str) -> int:
+        """The line of ``key`` in ``data/factoren.yml`` (the entry's line if the key is absent)."""
+        return self.lines.get(key) or self.lines.get("", 1)
 
     def short(self, lang: str) -> str:
         return self.kort_en if lang == "en" else self.kort_nl
@@ -510,20 +518,34 @@ def load_vocabularies(data_dir: Path) -> tuple[Vocabularies, list[Problem]]:
     if not found_in(problems, factors_shown):
         if isinstance(factors_raw, list):
             items = _terms(factors_raw, "", FACTOR_KEYS, factors_shown, factor_lines, problems)
-            factoren = {item["slug"]: Factor(**item) for item in items}
+            factoren = {
+                item["slug"]: Factor(**item, lines=_item_lines(factor_lines, f"[{index}]", item))
+                for index, item in items
+            }
         else:
             problems.append(_shape(factors_shown, "een lijst van factoren, elk met - slug:"))
     terms: dict[str, dict[str, Term]] = {name: {} for name in LIST_NAMES}
     if not found_in(problems, lists_shown):
         if isinstance(lists_raw, dict):
+            unknown = [str(key) for key in lists_raw if key not in LIST_NAMES]
             for name in LIST_NAMES:
                 values = lists_raw.get(name)
                 if not isinstance(values, list) or not values:
+                    if name not in lists_raw and _misspelt(name, unknown):
+                        continue  # reported below, at the misspelt name's own line
                     said = say("vocab.missing_list", name=name)
                     problems.append(problem(lists_shown, list_lines.get(name, 1), name, said))
                     continue
                 items = _terms(values, name, TERM_KEYS, lists_shown, list_lines, problems)
-                terms[name] = {item["slug"]: Term(**item) for item in items}
+                terms[name] = {item["slug"]: Term(**item) for _, item in items}
+            for key in unknown:
+                meant = [name for name in LIST_NAMES if name not in lists_raw and _misspelt(name, [key])]
+                said = (
+                    say("vocab.unknown_list", meant=meant[0])
+                    if meant
+                    else say("vocab.extra_list", names=_and(LIST_NAMES))
+                )
+                problems.append(problem(lists_shown, list_lines.get(key, 1), key, said))
         else:
             problems.append(_shape(lists_shown, "lijsten met een naam, zoals provincies:"))
     return Vocabularies(factoren=factoren, **terms), problems
@@ -542,14 +564,24 @@ def vocabulary_errors(problems: list[Problem]) -> list[Problem]:
     ]
 
 
+def _misspelt(name: str, keys: list[str]) -> bool:
+    """Is one of ``keys`` (names in ``lijsten.yml`` that are not lists) a typo for ``name``?"""
+    return bool(difflib.get_close_matches(name, keys, n=1, cutoff=0.75))
+
+
+def _item_lines(lines: dict[str, int], where: str, item: dict[str, str]) -> dict[str, int]:
+    """The lines of one entry's fields; ``""`` is the entry's own line."""
+    return {"": lines.get(where, 1)} | {key: lines[f"{where}.{key}"] for key in item if f"{where}.{key}" in lines}
+
+
 def _shape(shown: str, expected: str) -> Problem:
     return problem(shown, 1, "(bestand)", say("vocab.shape", expected=expected))
 
 
 def _terms(
     values: list, name: str, keys: tuple[str, ...], shown: str, lines: dict[str, int], problems: list[Problem]
-) -> list[dict[str, str]]:
-    """The usable entries of one list; a located problem for each one that is not."""
+) -> list[tuple[int, dict[str, str]]]:
+    """The usable entries of one list with their index; a located problem for each one that is not."""
     usable = []
     for index, item in enumerate(values):
         where = f"{name}[{index}]"
@@ -558,7 +590,7 @@ def _terms(
             said = say("vocab.bad_item", problem=issue, keys=_and(keys))
             problems.append(problem(shown, lines.get(where, 1), where, said))
         else:
-            usable.append({k: str(v) for k, v in item.items()})
+            usable.append((index, {k: str(v) for k, v in item.items()}))
     return usable
 
 

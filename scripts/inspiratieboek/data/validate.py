@@ -388,8 +388,8 @@ def check_factors_used(catalog: Catalog) -> list[Problem]:
     """A factor chapter without examples is worth knowing about, not worth failing for."""
     used = {f for record in catalog.records for f in record.factors}
     return [
-        problem("data/factoren.yml", 1, slug, say("factor.unused"))
-        for slug in catalog.vocab.factoren
+        problem("data/factoren.yml", factor.line("slug"), slug, say("factor.unused"))
+        for slug, factor in catalog.vocab.factoren.items()
         if slug not in used and catalog.records
     ]
 
@@ -401,10 +401,11 @@ def check_factor_list(catalog: Catalog) -> list[Problem]:
     for slug, factor in catalog.vocab.factoren.items():
         icon_named = re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", factor.icoon or "")
         if not icon_named or not (icons / f"{factor.icoon}.svg").is_file():
-            problems.append(problem("data/factoren.yml", 1, f"{slug}.icoon", say("factor.icon", icon=factor.icoon)))
+            said = say("factor.icon", icon=factor.icoon)
+            problems.append(problem("data/factoren.yml", factor.line("icoon"), f"{slug}.icoon", said))
         if not re.fullmatch(r"#[0-9a-fA-F]{6}", factor.kleur or ""):
             said = say("factor.colour", colour=factor.kleur)
-            problems.append(problem("data/factoren.yml", 1, f"{slug}.kleur", said))
+            problems.append(problem("data/factoren.yml", factor.line("kleur"), f"{slug}.kleur", said))
     return problems
 
 
