@@ -104,6 +104,8 @@ def task_build(args: argparse.Namespace) -> int:
         return 1
     if not address.is_public(os.environ.get("SITE_URL")):
         print(address.MISSING, file=sys.stderr)
+    if not aandragen.has_route(_extra(ROOT / "mkdocs.yml").get("aandragen") or {}):
+        print(aandragen.NO_ROUTE_WARNING, file=sys.stderr)
     site_dir = Path(args.site_dir).resolve()
     if not args.pdf:
         return run_build(ROOT, site_dir, capture=False).returncode
@@ -114,6 +116,14 @@ def task_build(args: argparse.Namespace) -> int:
         return code
     code = pdf.main(["--project", str(ROOT), "--site-dir", str(site_dir), "--out", str(ROOT / "docs" / "pdf")])
     return code or run_build(ROOT, site_dir, capture=False).returncode
+
+
+def _extra(config_file: Path) -> dict:
+    """``extra:`` of mkdocs.yml with ``!ENV`` values resolved, as MkDocs would read it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as file:
+        return dict((yaml_load(file) or {}).get("extra") or {})
 
 
 def task_serve(args: argparse.Namespace) -> int:

@@ -24,9 +24,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TEST_SITE_URL = "https://wonen-gezondheid.example.org/"
 """The public address the test builds get, so canonical links and the sitemap exist to
 check; a real build without SITE_URL names no address (tests/test_site_url.py)."""
-ENV = build.mkdocs_env({"SITE_URL": TEST_SITE_URL})
+TEST_SETTINGS = {
+    "SITE_URL": TEST_SITE_URL,
+    "EDIT_URI": "https://git.example.org/redactie/boek/edit/main/docs/",
+    "AANDRAGEN_FORMULIER": "https://git.example.org/redactie/boek/issues/new?template=voorbeeld.yml",
+}
+"""Synthetic settings for test builds (the publish workflow sets real ones), so edit links
+and the submission form exist to check; without them (the README's commands) the site
+guesses none (tests/test_site_url.py)."""
+ENV = build.mkdocs_env(TEST_SETTINGS)
 """The environment child processes of the tests run in: the package's quiet environment
-and the test address."""
+and the test settings."""
 
 
 @dataclass
@@ -49,7 +57,7 @@ def run_build(project: Path, site: Path | None = None) -> Build:
     """Build a project copy with the real command (strict, the package's one build
     function); never raises on failure."""
     site = site or project / "site"
-    result = build.run_build(project, site, {"SITE_URL": TEST_SITE_URL}, timeout=600)
+    result = build.run_build(project, site, TEST_SETTINGS, timeout=600)
     return Build(project, site, result.returncode, result.output)
 
 

@@ -215,6 +215,16 @@ def test_routes_offer_the_form_and_the_email_only_when_configured() -> None:
         check_settings({"formulier": "http://x"})
 
 
+def test_routes_without_a_form_offer_the_email_alone_or_say_there_is_no_route() -> None:
+    mail_only = render_routes({"formulier": "", "email": "redactie@voorbeeld.nl"}, "nl")
+    assert "formulier" not in mail_only.split("mailto:")[0].lower() and "GitHub" not in mail_only
+    assert "Stuur je voorbeeld per e-mail naar" in mail_only and "Zet in je mail deze gegevens:" in mail_only
+    assert "ib-geen-route" not in mail_only
+    neither = render_routes({}, "en")
+    assert "<a " not in neither and "###" not in neither
+    assert '<p class="ib-geen-route" role="note">This copy of the site has no form' in neither
+
+
 @pytest.mark.parametrize(
     ("path", "heading"),
     [("voorbeeld-aandragen/", "Zo stuur je het in"), ("en/voorbeeld-aandragen/", "How to send it in")],

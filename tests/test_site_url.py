@@ -3,7 +3,8 @@
 A new user runs the README's commands without SITE_URL. The built site then must
 not name ``wonen-gezondheid.example.org`` (or any example.org) anywhere: not on
 paper, not in the open data, not in canonical links or a sitemap. With SITE_URL,
-that address is used in all those places.
+that address is used in all those places. The same for the repository: without
+EDIT_URI and AANDRAGEN_FORMULIER no page links to a guessed repository.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ENV, copy_project, fixture_records, serve
+from conftest import ENV, TEST_SETTINGS, copy_project, fixture_records, serve
+from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import book
 from markupsafe import Markup
 
@@ -25,7 +27,9 @@ PUBLIC = "https://boek.test/wonen/"
 
 
 def manage_build(project: Path, site: Path, site_url: str | None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in ENV.items() if k != "SITE_URL"} | ({"SITE_URL": site_url} if site_url else {})
+    # Without a site URL: the README's environment, none of the publishing settings.
+    unset = {*TEST_SETTINGS, "AANDRAGEN_EMAIL"} if site_url is None else {"SITE_URL"}
+    env = {k: v for k, v in ENV.items() if k not in unset} | ({"SITE_URL": site_url} if site_url else {})
     command = [sys.executable, "scripts/manage.py", "build", "--site-dir", str(site)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=900)
 
@@ -59,6 +63,23 @@ def test_build_without_site_url_has_no_canonical_links_nor_sitemap_and_says_so_o
     assert [p for p in pages if 'rel="canonical"' in p.read_text(encoding="utf-8")] == []
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "<span data-ib-adres-hier></span>Versie van" in home, "the print header names no address itself"
+
+
+def test_build_without_repository_settings_links_to_no_guessed_repository(without_url: tuple[Path, str]) -> None:
+    """No EDIT_URI, AANDRAGEN_FORMULIER or AANDRAGEN_EMAIL: no edit button, no form link,
+    and the page "Voorbeeld aandragen" says plainly that this copy has no route."""
+    site, output = without_url
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 100
+    edit = [str(p.relative_to(site)) for p in pages if 'class="md-content__button' in p.read_text(encoding="utf-8")]
+    assert edit == []
+    guessed = [str(p.relative_to(site)) for p in pages if "/issues/new" in p.read_text(encoding="utf-8")]
+    assert guessed == []
+    for path, text in (("voorbeeld-aandragen", "nog geen formulier"), ("en/voorbeeld-aandragen", "no form")):
+        page = (site / path / "index.html").read_text(encoding="utf-8")
+        assert '<p class="ib-geen-route" role="note">' in page and text in page, path
+        assert "mailto:" not in page
+    assert output.count(aandragen.NO_ROUTE_WARNING) == 1, output[-3000:]
 
 
 def test_open_data_without_site_url_give_paths_on_the_site(without_url: tuple[Path, str]) -> None:
@@ -101,7 +122,12 @@ def test_build_with_site_url_uses_it_in_canonical_sitemap_open_data_and_print_he
     result = manage_build(project, project / "site", PUBLIC)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "SITE_URL is niet gezet" not in result.stdout + result.stderr
+    assert aandragen.NO_ROUTE_WARNING not in result.stdout + result.stderr
     site = project / "site"
+    form = (site / "voorbeeld-aandragen" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{TEST_SETTINGS["AANDRAGEN_FORMULIER"]}">' in form and "ib-geen-route" not in form
+    edit = TEST_SETTINGS["EDIT_URI"] + "voorbeeld-aandragen.md"
+    assert f'href="{edit}"' in form, "the edit button points into EDIT_URI"
     page = (site / "voorbeelden" / "synthetisch-a" / "index.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{PUBLIC}voorbeelden/synthetisch-a/">' in page
     assert f'<p class="ib-afdrukkop__regel">{PUBLIC}voorbeelden/synthetisch-a/ · Versie van' in page

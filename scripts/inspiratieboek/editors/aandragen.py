@@ -9,7 +9,9 @@ regenerates it and a test checks that it is current.
 
 The contact details are settings, not text: ``extra.aandragen`` in mkdocs.yml
 (``AANDRAGEN_FORMULIER`` and ``AANDRAGEN_EMAIL`` in the environment). Without an
-e-mail address the page shows only the form; we never print a made-up address.
+e-mail address the page shows only the form, without a form only the e-mail; with
+neither (a local build) it says so, and ``manage.py build`` warns once
+(``NO_ROUTE_WARNING``). We never print a made-up address.
 """
 
 from __future__ import annotations
@@ -257,6 +259,10 @@ ROUTES_TEXT: dict[str, dict[str, Any]] = {
         " gratis account bij GitHub nodig. Alles wat je invult, is openbaar.",
         "mail_heading": "Per e-mail",
         "mail_intro": "Heb je geen account bij GitHub? Stuur je voorbeeld dan per e-mail naar",
+        "mail_only": "Stuur je voorbeeld per e-mail naar",
+        "mail_then_only": "Zet in je mail deze gegevens:",
+        "no_route": "In deze versie van de site staat nog geen formulier en geen e-mailadres. Je kunt hier dus"
+        " nog geen voorbeeld insturen. Kijk op de officiële site van het boek, of vraag het aan de redactie.",
         "mail_then": "Zet in je mail dezelfde gegevens als in het formulier:",
         "subject": "Voorbeeld aandragen",
     },
@@ -271,6 +277,10 @@ ROUTES_TEXT: dict[str, dict[str, Any]] = {
         " account. Everything you enter is public.",
         "mail_heading": "By e-mail",
         "mail_intro": "No GitHub account? Then send your example by e-mail to",
+        "mail_only": "Send your example by e-mail to",
+        "mail_then_only": "Put these details in your e-mail:",
+        "no_route": "This copy of the site has no form and no e-mail address yet, so you cannot send in an"
+        " example here. Look at the book's official site, or ask the editors.",
         "mail_then": "Put the same details in your e-mail as in the form:",
         "subject": "Voorbeeld aandragen (submit an example)",
     },
@@ -281,10 +291,11 @@ def check_settings(settings: dict[str, Any]) -> tuple[str, str]:
     """(form URL, e-mail) from ``extra.aandragen``; a wrong value stops the build."""
     form = str(settings.get("formulier") or "").strip()
     email = str(settings.get("email") or "").strip()
-    if not form.startswith("https://"):
+    if form and not form.startswith("https://"):
         raise ValueError(
             f"mkdocs.yml: extra.aandragen.formulier: '{form}' is geen webadres"
-            " (toegestaan: het adres van het issueformulier, beginnend met https://; of zet AANDRAGEN_FORMULIER)"
+            " (toegestaan: het adres van het issueformulier, beginnend met https://, of leeg;"
+            " of zet AANDRAGEN_FORMULIER)"
         )
     if email and not EMAIL.match(email):
         raise ValueError(
@@ -294,13 +305,27 @@ def check_settings(settings: dict[str, Any]) -> tuple[str, str]:
     return form, email
 
 
+NO_ROUTE_WARNING = (
+    "Let op: AANDRAGEN_FORMULIER en AANDRAGEN_EMAIL zijn niet gezet. De pagina Voorbeeld aandragen zegt daarom"
+    " dat lezers hier nog geen voorbeeld kunnen insturen. Zet minstens een van de twee als je publiceert"
+    " (de publicatie op GitHub zet het formulier zelf)."
+)
+"""The one warning ``manage.py build`` prints when the page offers no route."""
+
+
+def has_route(settings: dict[str, Any]) -> bool:
+    """Does ``extra.aandragen`` name a form or an e-mail address?"""
+    return any(str(settings.get(key) or "").strip() for key in ("formulier", "email"))
+
+
 def mail_body(lang: str) -> str:
     """An e-mail to fill in: one line per question, in the page's language."""
     return "\n".join(f"{q.nl if lang == 'nl' else q.en}: " for q in QUESTIONS) + "\n"
 
 
 def render_routes(settings: dict[str, Any], lang: str) -> str:
-    """Markdown for the ``<!-- aandragen -->`` marker: the form, and e-mail when configured."""
+    """Markdown for the ``<!-- aandragen -->`` marker: the form and the e-mail route, each
+    when configured, and a note instead when neither is (never an address we made up)."""
     form, email = check_settings(settings)
     text = ROUTES_TEXT["en" if lang == "en" else "nl"]
     mailto = ""
@@ -310,6 +335,8 @@ def render_routes(settings: dict[str, Any], lang: str) -> str:
         form=form,
         email=email,
         mailto=mailto,
+        mail_intro=text["mail_intro" if form else "mail_only"],
+        mail_then=text["mail_then" if form else "mail_then_only"],
         t=text,
         questions=[q.nl if lang == "nl" else q.en for q in QUESTIONS],
     )
