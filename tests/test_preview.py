@@ -189,3 +189,40 @@ def test_banner_escapes_the_message_and_keeps_the_page() -> None:
     assert "<h1>Oud</h1>" in page and "&lt;script&gt;x&lt;/script&gt;" in page
     assert page.index('role="alert"') < page.index("<h1>Oud</h1>") < page.index("__ib/versie")
     assert 'role="alert"' not in preview.decorate("<html><body><h1>Oud</h1></body></html>", state, None, 4)
+
+
+def test_preview_reuses_unchanged_pages_and_builds_the_same_site_as_a_fresh_build(tmp_path: Path) -> None:
+    """The preview's Markdown cache (``render_cache``): after an edit only the changed
+    pages are converted again, the result is byte for byte a fresh build, and a failed
+    build leaves nothing in the cache."""
+    from mkdocs.structure.pages import Page
+
+    original_render = Page.render
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    (tmp_path / "w1").mkdir()
+    (tmp_path / "w2").mkdir()
+    builder = preview.Builder(project, tmp_path / "w1", "http://127.0.0.1:1/", preview.State())
+    assert builder.build()
+    assert builder.cache.counts.hits == 0 and builder.cache.counts.misses > 20
+    record = project / "data" / "voorbeelden" / "synthetisch-a.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("een verzonnen testrecord", "een bewerkt testrecord", 1), encoding="utf-8")
+    assert builder.build()
+    counts = builder.cache.counts
+    assert counts.misses >= 1 and counts.hits > 5 * counts.misses, counts
+    assert Page.render is original_render, "the cache patches MkDocs only during a preview build"
+    cached = builder.state.site
+    assert cached is not None
+    assert "een bewerkt testrecord" in (cached / "voorbeelden" / "synthetisch-a" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    fresh = preview.Builder(project, tmp_path / "w2", "http://127.0.0.1:1/", preview.State())
+    assert fresh.build() and fresh.state.site is not None
+    pages = sorted(p.relative_to(cached) for p in cached.rglob("*.html"))
+    assert pages == sorted(p.relative_to(fresh.state.site) for p in fresh.state.site.rglob("*.html"))
+    differ = [str(p) for p in pages if (cached / p).read_bytes() != (fresh.state.site / p).read_bytes()]
+    assert differ == []
+    kept = dict(builder.cache.kept)
+    record.write_text(text.replace("provincie: ", "provincie: nergens-", 1), encoding="utf-8")
+    assert not builder.build()
+    assert builder.cache.fresh == {} and builder.cache.kept == kept

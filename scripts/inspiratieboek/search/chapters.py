@@ -15,6 +15,7 @@ should not be found for the title of an example it happens to list.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -133,10 +134,18 @@ def page_sections(html: str, path: str) -> list[Section]:
     """The sections of one built page (``path``: its address from the site root, e.g.
     ``en/factoren/zorg/``). The text before the first h2 belongs to the chapter's
     own entry (no anchor)."""
+    return list(_parsed_sections(html, path))
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed_sections(html: str, path: str) -> tuple[Section, ...]:
+    """Parsed once per page text: the preview rebuilds the site on every save, and
+    parsing the chapters' HTML again was a tenth of that rebuild. Callers only read
+    the sections."""
     reader = _Reader(path)
     reader.feed(html)
     reader.close()
-    return [s for s in reader.sections if s.title]
+    return tuple(s for s in reader.sections if s.title)
 
 
 def chapter_pages(site_dir: Path, lang: str, languages: list[str], default: str) -> list[tuple[str, Path]]:

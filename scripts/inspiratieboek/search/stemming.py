@@ -36,12 +36,29 @@ match nearly every example and say nothing."""
 _DUTCH = snowballstemmer.stemmer("dutch_porter")
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table: each character without its accents, worked out on first use.
+
+    Per character it gives what decomposing the whole text (NFD) and dropping the
+    marks gives (a mark only ever belongs to the letters before it, and it is
+    dropped anyway), at a fraction of the time: folding the records' text
+    character by character was a tenth of a preview rebuild."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        folded = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents: the form words are compared in."""
     if text.isascii():  # most text: nothing to take off, and ten times faster
         return text.lower()
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return text.lower().translate(_FOLD)
 
 
 def words(text: str) -> list[str]:

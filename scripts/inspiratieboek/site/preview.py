@@ -16,7 +16,8 @@ the site twice. Here:
 - the browser reloads by itself after every build, good or bad (a small script
   that waits on ``/__ib/versie``), so the banner comes and goes without a click;
 - the builds run in this process (MkDocs as a library), so Ctrl-C or SIGTERM
-  leave no ``mkdocs`` process behind.
+  leave no ``mkdocs`` process behind, and a page whose Markdown did not change
+  is not converted again (``render_cache``): an edit shows sooner.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from inspiratieboek.site.build import QUIET_ENV
 from inspiratieboek.site.generate import GENERATED
+from inspiratieboek.site.render_cache import RenderCache
 
 log = logging.getLogger("mkdocs.plugins.ib.preview")
 
@@ -54,7 +57,6 @@ starts once the files have been quiet this long."""
 IGNORED_SUFFIXES = (".swp", ".swx", ".swpx", ".tmp", ".pyc", "~")
 IGNORED_PREFIXES = (".#", ".~")
 IGNORED_PARTS = frozenset({"__pycache__", ".git", ".cache"})
-QUIET_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 RELOAD_SCRIPT = """<script>(function () {
   var built = %d;
@@ -240,6 +242,7 @@ class Builder:
     def __init__(self, project: Path, work: Path, site_url: str, state: State) -> None:
         self.project, self.work, self.site_url, self.state = project, work, site_url, state
         self.started = False
+        self.cache = RenderCache()
 
     def build(self) -> bool:
         """One full build; publishes the new site or the error. Never raises."""
@@ -261,20 +264,25 @@ class Builder:
             if not self.started:
                 config.plugins.on_startup(command="serve", dirty=False)
                 self.started = True
-            build(config)
+            with self.cache.active() as counts:
+                build(config)
         except (MkDocsException, SystemExit) as exc:  # PluginError, Abort (strict warnings), a bad mkdocs.yml
+            self.cache.discard()
             return self._failed(target, number, "\n".join(problems.messages) or str(exc).strip())
         except Exception as exc:  # a bug in a template or a module: keep serving, show where
+            self.cache.discard()
             traceback.print_exc()
             return self._failed(target, number, f"{type(exc).__name__}: {exc}")
         finally:
             logging.getLogger("mkdocs").removeHandler(problems)
+        self.cache.commit()
         previous = self.state.site
         self.state.publish(target, None)
         if previous is not None:
             # A request may still read the old folder; it is small to keep one build longer.
             self._remove_older_than(previous)
-        print(f"[serve] bouw {number} klaar in {time.monotonic() - began:.1f} s", flush=True)
+        reused = f"; {counts.hits} van {counts.hits + counts.misses} pagina's ongewijzigd" if counts.hits else ""
+        print(f"[serve] bouw {number} klaar in {time.monotonic() - began:.1f} s{reused}", flush=True)
         return True
 
     def _failed(self, target: Path, number: int, message: str) -> bool:
