@@ -262,9 +262,27 @@ def _hooks() -> list[dict]:
 
 def test_precommit_runs_the_validator_ruff_and_basic_checks_from_the_venv() -> None:
     hooks = {hook["id"]: hook for hook in _hooks()}
-    assert {"trailing-whitespace", "end-of-file-fixer", "check-yaml", "voorbeelden", "ruff-check", "markdown"} <= set(
-        hooks
-    )
+    assert {
+        "trailing-whitespace",
+        "end-of-file-fixer",
+        "check-yaml",
+        "voorbeelden",
+        "ruff-check",
+        "mypy",
+        "markdown",
+    } <= set(hooks)
+    assert hooks["mypy"]["pass_filenames"] is False, "mypy checks the whole package, with its settings"
+    # The file patterns name the package's modules (they named the flat scripts/ before the move).
+    for hook_id, path in [
+        ("voorbeelden", "scripts/inspiratieboek/data/validate.py"),
+        ("voorbeelden", "scripts/inspiratieboek/editors/translations.py"),
+        ("voorbeelden", "data/voorbeelden/x.yml"),
+        ("formulier", "scripts/inspiratieboek/editors/aandragen.py"),
+        ("formulier", "scripts/inspiratieboek/data/schema.py"),
+    ]:
+        assert re.search(hooks[hook_id]["files"], path), f"{hook_id} does not run for {path}"
+        if not path.endswith("x.yml"):
+            assert (ROOT / path).is_file(), path
     assert "--unsafe" in hooks["check-yaml"]["entry"]
     assert hooks["voorbeelden"]["entry"].endswith("scripts/manage.py check")
     for hook in hooks.values():
