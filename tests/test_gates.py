@@ -124,10 +124,13 @@ def test_a_broken_change_to_the_site_makes_its_gates_fail(browser: object, tmp_p
     # Then the links gate names the dead link
     links = gates.links(site)
     assert not links.passed and any("'../bestaat-niet/' points at /bestaat-niet/" in d for d in links.details)
+    # (The privacy gate loads every page it is given; five kinds of page show that it
+    # counts per page, where all of the copy's 100-odd pages took 80 s of the run.)
+    site.pages = {url: site.pages[url] for url in ("/", "/printen/", "/voorbeelden/", "/en/", "/zoeken/")}
     with browser_audit.serve(build.site) as host:
         # And the privacy gate counts the font request on every page
         privacy, _loading = gates.privacy_and_loading(browser, host, site)
-        assert not privacy.passed and privacy.figure.startswith(f"{len(site.pages)} third-party requests")
+        assert not privacy.passed and privacy.figure.startswith("5 third-party requests")
         assert all("fonts.googleapis.com" in d for d in privacy.details)
         # And axe reports the grey text
         context = browser.new_context(viewport=DESKTOP)
