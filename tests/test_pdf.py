@@ -230,21 +230,26 @@ def test_pdf_task_without_chromium_says_what_to_install(tmp_path: Path) -> None:
 
 @dataclass
 class Run:
-    """The pdf task's output folder and what it printed."""
+    """The PDFs' folder, what the command printed, the chapters and the published site."""
 
     out: Path
     stdout: str
     sources: list[str]
+    site: Path
 
 
 @pytest.fixture(scope="session")
-def pdf_run(site: Build, tmp_path_factory: pytest.TempPathFactory) -> Run:
-    """``manage.py pdf`` on the real site (built once by the ``site`` fixture)."""
-    out = tmp_path_factory.mktemp("pdf")
-    command = [sys.executable, "scripts/manage.py", "pdf", "--site-dir", str(site.site), "--out", str(out)]
-    result = subprocess.run(command, cwd=site.project, env=ENV, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Run(out, result.stdout, book.chapter_sources(book.read_config(site.project)))
+def pdf_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """``manage.py build --pdf`` (what the publish workflow runs) on a copy of the real
+    project: the site, every chapter and the book in both languages, and a second
+    build that publishes them. The tests' one full PDF run (it used to be two: the
+    pdf task on the shared site, and ``build --pdf`` on a small copy)."""
+    project = copy_project(tmp_path_factory.mktemp("pdf"))
+    site = project / "site"
+    command = [sys.executable, "scripts/manage.py", "build", "--pdf", "--site-dir", str(site)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1500)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return Run(project / "docs" / "pdf", result.stdout, book.chapter_sources(book.read_config(project)), site)
 
 
 def test_pdf_task_makes_every_chapter_and_the_book_in_both_languages(pdf_run: Run) -> None:
@@ -450,13 +455,9 @@ def test_english_pdfs_print_english_labels(pdf_run: Run, books: dict) -> None:
 
 
 @pytest.mark.browser
-def test_build_with_pdf_makes_the_site_and_publishes_its_pdfs_in_one_go(tmp_path: Path) -> None:
+def test_build_with_pdf_makes_the_site_and_publishes_its_pdfs_in_one_go(pdf_run: Run) -> None:
     """``manage.py build --pdf`` (what the publish workflow runs): site, PDFs and download links at once."""
-    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
-    site = tmp_path / "site"
-    command = [sys.executable, "scripts/manage.py", "build", "--pdf", "--site-dir", str(site)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=1500)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    site = pdf_run.site
     for path in (site / "pdf" / "boek.pdf", site / "en" / "pdf" / "boek.pdf", site / "pdf" / "factoren-werk.pdf"):
         assert path.read_bytes().startswith(b"%PDF"), path
     printing = (site / "printen" / "index.html").read_text(encoding="utf-8")
