@@ -191,38 +191,61 @@ def test_banner_escapes_the_message_and_keeps_the_page() -> None:
     assert 'role="alert"' not in preview.decorate("<html><body><h1>Oud</h1></body></html>", state, None, 4)
 
 
-def test_preview_reuses_unchanged_pages_and_builds_the_same_site_as_a_fresh_build(tmp_path: Path) -> None:
-    """The preview's Markdown cache (``render_cache``): after an edit only the changed
-    pages are converted again, the result is byte for byte a fresh build, and a failed
-    build leaves nothing in the cache."""
-    from mkdocs.structure.pages import Page
-
-    original_render = Page.render
-    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
-    (tmp_path / "w1").mkdir()
-    (tmp_path / "w2").mkdir()
-    builder = preview.Builder(project, tmp_path / "w1", "http://127.0.0.1:1/", preview.State())
-    assert builder.build()
-    assert builder.cache.counts.hits == 0 and builder.cache.counts.misses > 20
-    record = project / "data" / "voorbeelden" / "synthetisch-a.yml"
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text.replace("een verzonnen testrecord", "een bewerkt testrecord", 1), encoding="utf-8")
-    assert builder.build()
-    counts = builder.cache.counts
-    assert counts.misses >= 1 and counts.hits > 5 * counts.misses, counts
-    assert Page.render is original_render, "the cache patches MkDocs only during a preview build"
-    cached = builder.state.site
-    assert cached is not None
-    assert "een bewerkt testrecord" in (cached / "voorbeelden" / "synthetisch-a" / "index.html").read_text(
-        encoding="utf-8"
-    )
-    fresh = preview.Builder(project, tmp_path / "w2", "http://127.0.0.1:1/", preview.State())
+def _same_as_a_fresh_build(project: Path, cached: Path, work: Path) -> None:
+    """Every HTML page of the preview's ``cached`` site is byte for byte what a fresh build gives."""
+    work.mkdir()
+    fresh = preview.Builder(project, work, "http://127.0.0.1:1/", preview.State())
     assert fresh.build() and fresh.state.site is not None
+    assert fresh.cache.counts.hits == 0 and fresh.cache.counts.page_hits == 0
     pages = sorted(p.relative_to(cached) for p in cached.rglob("*.html"))
     assert pages == sorted(p.relative_to(fresh.state.site) for p in fresh.state.site.rglob("*.html"))
     differ = [str(p) for p in pages if (cached / p).read_bytes() != (fresh.state.site / p).read_bytes()]
     assert differ == []
-    kept = dict(builder.cache.kept)
+
+
+def test_preview_reuses_unchanged_pages_and_builds_the_same_site_as_a_fresh_build(tmp_path: Path) -> None:
+    """The preview's caches (``render_cache``): after an edit only the changed pages are
+    converted and filled in again, the result is byte for byte a fresh build (after a
+    record edit, a chapter title that changes every page's menu, and a template edit),
+    and a failed build leaves nothing in the cache."""
+    from mkdocs.structure.pages import Page
+
+    original_render = Page.render
+    project = copy_project(tmp_path / "p", fixture_records("synthetisch-a", "synthetisch-b"))
+    (tmp_path / "w").mkdir()
+    builder = preview.Builder(project, tmp_path / "w", "http://127.0.0.1:1/", preview.State())
+    assert builder.build()
+    assert builder.cache.counts.hits == 0 and builder.cache.counts.misses > 20
+    # A record edit: a few pages change, the rest are reused
+    record = project / "data" / "voorbeelden" / "synthetisch-a.yml"
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("een verzonnen testrecord", "een bewerkt testrecord", 1), encoding="utf-8")
+    assert builder.build() and builder.state.site is not None
+    counts = builder.cache.counts
+    assert counts.misses >= 1 and counts.hits > 5 * counts.misses, counts
+    assert counts.page_misses >= 1 and counts.page_hits > 5 * counts.page_misses, counts
+    assert Page.render is original_render, "the cache patches MkDocs only during a preview build"
+    page = (builder.state.site / "voorbeelden" / "synthetisch-a" / "index.html").read_text(encoding="utf-8")
+    assert "een bewerkt testrecord" in page
+    _same_as_a_fresh_build(project, builder.state.site, tmp_path / "v1")
+    # A factor chapter's title is in the menu of every Dutch page (mkdocs.yml names no
+    # title for it): every Dutch page is filled in again, the English ones are not
+    chapter = project / "docs" / "factoren" / "werk.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8").replace("\n# ", "\n# Anders: ", 1), encoding="utf-8")
+    assert builder.build() and builder.state.site is not None
+    dutch = len([p for p in builder.state.site.rglob("*.html") if "en" not in p.relative_to(builder.state.site).parts])
+    assert builder.cache.counts.page_misses >= dutch - 2, (dutch, builder.cache.counts)
+    assert "Anders: " in (builder.state.site / "printen" / "index.html").read_text(encoding="utf-8")
+    _same_as_a_fresh_build(project, builder.state.site, tmp_path / "v2")
+    # A template edit: every page again
+    template = project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n{#- bewerkt -#}\n", encoding="utf-8")
+    assert builder.build() and builder.state.site is not None
+    assert builder.cache.counts.page_hits == 0, builder.cache.counts
+    _same_as_a_fresh_build(project, builder.state.site, tmp_path / "v3")
+    # A failed build keeps nothing of its own
+    kept, pages_kept = dict(builder.cache.kept), dict(builder.cache.pages_kept)
     record.write_text(text.replace("provincie: ", "provincie: nergens-", 1), encoding="utf-8")
     assert not builder.build()
-    assert builder.cache.fresh == {} and builder.cache.kept == kept
+    assert builder.cache.fresh == {} and builder.cache.pages_fresh == {}
+    assert builder.cache.kept == kept and builder.cache.pages_kept == pages_kept

@@ -63,7 +63,13 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a text that count for search, in order."""
-    return [w for w in WORD.findall(fold(text)) if len(w) >= MIN_WORD]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached per text, like ``_stems``."""
+    return tuple(w for w in WORD.findall(fold(text)) if len(w) >= MIN_WORD)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -87,4 +93,11 @@ def english_stem(word: str) -> str:
 
 def stems(text: str, lang: str) -> list[str]:
     """The stems of every word of a text, in order (repeats kept)."""
-    return [stem(w, lang) for w in words(text)]
+    return list(_stems(text, lang))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _stems(text: str, lang: str) -> tuple[str, ...]:
+    """Cached per text: the preview builds the index again on every save, from texts
+    that mostly did not change (half the index's time in a preview rebuild)."""
+    return tuple(stem(w, lang) for w in _words(text))

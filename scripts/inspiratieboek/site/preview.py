@@ -51,7 +51,7 @@ VERSION_PATH = "/__ib/versie"
 """The reload script waits here; the answer is the number of the latest build."""
 POLL_SECONDS = 25.0
 """How long a wait on VERSION_PATH may last before the script asks again."""
-QUIET_SECONDS = 0.3
+QUIET_SECONDS = 0.2
 """A save often comes as several file events (write, rename, metadata): a build
 starts once the files have been quiet this long."""
 IGNORED_SUFFIXES = (".swp", ".swx", ".swpx", ".tmp", ".pyc", "~")
@@ -242,7 +242,7 @@ class Builder:
     def __init__(self, project: Path, work: Path, site_url: str, state: State) -> None:
         self.project, self.work, self.site_url, self.state = project, work, site_url, state
         self.started = False
-        self.cache = RenderCache()
+        self.cache = RenderCache(project)
 
     def build(self) -> bool:
         """One full build; publishes the new site or the error. Never raises."""
@@ -281,7 +281,12 @@ class Builder:
         if previous is not None:
             # A request may still read the old folder; it is small to keep one build longer.
             self._remove_older_than(previous)
-        reused = f"; {counts.hits} van {counts.hits + counts.misses} pagina's ongewijzigd" if counts.hits else ""
+        reused = (
+            f"; {counts.hits} van {counts.hits + counts.misses} pagina's niet opnieuw omgezet"
+            f" en {counts.page_hits} niet opnieuw opgemaakt"
+            if counts.hits or counts.page_hits
+            else ""
+        )
         print(f"[serve] bouw {number} klaar in {time.monotonic() - began:.1f} s{reused}", flush=True)
         return True
 
