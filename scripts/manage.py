@@ -151,7 +151,8 @@ busy 2-core machine: 13 min 30 s on one worker, 9 min 15 s on two, same 1,293 te
 def _workers(pytest_args: list[str]) -> list[str]:
     """``-n 2`` unless the caller chose (``-n``/``--numprocesses``, or ``-p no:xdist``)."""
     chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses", "no:xdist")) for a in pytest_args)
-    return [] if chosen else ["-n", str(TEST_WORKERS)]
+    # loadfile: a module's tests stay on one worker, so a long module fixture runs once (tests/conftest.py)
+    return [] if chosen else ["-n", str(TEST_WORKERS), "--dist", "loadfile"]
 
 
 def task_test(args: argparse.Namespace) -> int:

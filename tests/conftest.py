@@ -138,3 +138,19 @@ def page(browser: object) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Scheduling on pytest-xdist workers ---------------------------------------------
+
+LONG_FIXTURES = ("test_pdf.py", "test_privacy.py")
+"""Modules whose tests share one long fixture: the full PDF run (1.5 to 3 min) and the
+browser crawl (about 1.5 min). ``manage.py test`` runs with ``--dist loadfile``, so
+each module stays on one worker (a fixture is per worker: split over two workers,
+the PDFs were printed twice; ``loadgroup`` would do it per module, but pytest-xdist
+3.8.0 cannot mark groups under pytest 9.2, whose items keep their id in ``_id``),
+and these two start first, so the other worker's short modules fill the time
+instead of waiting for them at the end."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in LONG_FIXTURES)  # stable: otherwise in file order

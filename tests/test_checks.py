@@ -93,7 +93,7 @@ def test_manage_test_runs_pytest_on_two_workers_unless_told_otherwise(monkeypatc
     steps: list[list[str]] = []
     monkeypatch.setattr(manage.subprocess, "call", lambda step, **_: steps.append(step) or 0)
     assert manage.main(["test"]) == 0
-    assert steps[-1][-3:] == ["pytest", "-n", "2"], steps[-1]
+    assert steps[-1][-5:] == ["pytest", "-n", "2", "--dist", "loadfile"], steps[-1]
     steps.clear()
     assert manage.main(["test", "-n", "0", "tests/test_render.py"]) == 0
     assert steps[-1][-3:] == ["-n", "0", "tests/test_render.py"], "the caller's choice wins"

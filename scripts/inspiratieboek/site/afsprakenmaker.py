@@ -16,8 +16,9 @@ import json
 from typing import Any
 
 from inspiratieboek.data.afspraken import Agreement, agreements
-from inspiratieboek.data.records import Catalog, Record
-from inspiratieboek.site.render import ENV, localized
+from inspiratieboek.data.records import Catalog
+from inspiratieboek.site.render import ENV
+from inspiratieboek.site.views import ExampleView, example_views
 
 LABELS: dict[str, dict[str, str]] = {
     "nl": {
@@ -105,27 +106,27 @@ def label(lang: str) -> dict[str, str]:
     return LABELS["en" if lang == "en" else "nl"]
 
 
-def precedent_view(record: Record, lang: str) -> dict[str, Any]:
-    """One example behind an agreement: title, year, kind, page and first source."""
-    title = localized(record, "titel", lang)
-    source = next((s for s in record.get("bronnen") or [] if isinstance(s, dict) and s.get("url")), {})
+def precedent_view(view: ExampleView) -> dict[str, Any]:
+    """One example behind an agreement: title, year, kind, page and first source, read
+    from the example's view (the same one its page, the search and the open data read)."""
+    source = next((s for s in view.sources if s.url), None)
     return {
-        "id": record.id,
-        "titel": title.value if title else record.id,
-        "jaar": record.get("startjaar") or "",
-        "afspraak": record.get("soort_voorbeeld") == "afspraak",
-        "pagina": f"{EXAMPLES_UP}{record.id}/",
-        "bron_titel": str(source.get("titel") or ""),
-        "bron_url": str(source.get("url") or ""),
+        "id": view.id,
+        "titel": view.title.value or view.id,
+        "jaar": view.start_year or "",
+        "afspraak": "afspraak" in view.filters.get("soort", ()),
+        "pagina": f"{EXAMPLES_UP}{view.id}/",
+        "bron_titel": source.name if source else "",
+        "bron_url": source.url if source else "",
     }
 
 
 def agreement_view(agreement: Agreement, catalog: Catalog, lang: str) -> dict[str, Any]:
     """What the page, the agenda, the open data and the book show of one agreement.
     Precedents (real agreements) come before practice examples."""
-    by_id = {r.id: r for r in catalog.records}
+    views = example_views(catalog, lang)
     vocab = catalog.vocab
-    examples = [precedent_view(by_id[i], lang) for i in agreement.voorbeelden if i in by_id]
+    examples = [precedent_view(views[i]) for i in agreement.voorbeelden if i in views]
     examples.sort(key=lambda e: not e["afspraak"])
     return {
         "id": agreement.id,
