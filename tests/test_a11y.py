@@ -10,6 +10,7 @@ so a failure names the page, the rule and the elements.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,10 @@ from inspiratieboek.quality.browser_audit import (
     Violation,
     axe,
     describe,
+    guard_requests,
     load,
     serve,
+    visit,
     walk_with_tab,
 )
 from inspiratieboek.search.zoekindex import documents
@@ -74,14 +77,30 @@ def host(site: Build) -> Iterator[str]:
         yield url
 
 
-def _check(browser: object, host: str, path: str, viewport: dict[str, int] = DESKTOP) -> list[Violation]:
+@contextmanager
+def _tab(browser: object, host: str, viewport: dict[str, int]) -> Iterator[object]:
+    """A tab of its own context at ``viewport``; requests to other hosts are blocked."""
     context = browser.new_context(viewport=viewport)
+    guard_requests(context, host, [])
     try:
-        page, loaded = load(context, host, path)
-        assert loaded.status == 200, f"{path}: HTTP {loaded.status}"
-        return axe(page, f"/{path} at {viewport['width']} px")
+        yield context.new_page()
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: object, host: str) -> Iterator[dict[int, object]]:
+    """One tab per width, by width, for the tests that only open a page and run axe
+    on it (:func:`browser_audit.visit`); tests that click or type get a fresh context."""
+    with _tab(browser, host, DESKTOP) as desktop, _tab(browser, host, MOBILE) as phone:
+        yield {DESKTOP["width"]: desktop, MOBILE["width"]: phone}
+
+
+def _check(tabs: dict[int, object], host: str, path: str, viewport: dict[str, int] = DESKTOP) -> list[Violation]:
+    tab = tabs[viewport["width"]]
+    status = visit(tab, host, path)
+    assert status == 200, f"{path}: HTTP {status}"
+    return axe(tab, f"/{path} at {viewport['width']} px")
 
 
 # --- axe-core: every page type, both languages ---------------------------------------
@@ -89,20 +108,20 @@ def _check(browser: object, host: str, path: str, viewport: dict[str, int] = DES
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_chapter_has_no_wcag_violations(browser: object, host: str, chapter: str, lang: str) -> None:
-    violations = _check(browser, host, LANGUAGES[lang] + chapter)
+def test_chapter_has_no_wcag_violations(tabs: dict[int, object], host: str, chapter: str, lang: str) -> None:
+    violations = _check(tabs, host, LANGUAGES[lang] + chapter)
     assert not violations, describe(violations)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_example_page_has_no_wcag_violations(browser: object, host: str, lang: str) -> None:
-    violations = _check(browser, host, f"{LANGUAGES[lang]}voorbeelden/{EXAMPLE}/")
+def test_example_page_has_no_wcag_violations(tabs: dict[int, object], host: str, lang: str) -> None:
+    violations = _check(tabs, host, f"{LANGUAGES[lang]}voorbeelden/{EXAMPLE}/")
     assert not violations, describe(violations)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_overview_has_no_wcag_violations(browser: object, host: str, lang: str) -> None:
-    violations = _check(browser, host, f"{LANGUAGES[lang]}voorbeelden/")
+def test_overview_has_no_wcag_violations(tabs: dict[int, object], host: str, lang: str) -> None:
+    violations = _check(tabs, host, f"{LANGUAGES[lang]}voorbeelden/")
     assert not violations, describe(violations)
 
 
@@ -176,8 +195,8 @@ def test_404_page_has_no_wcag_violations(browser: object, host: str) -> None:
     assert not violations, describe(violations)
 
 
-def test_english_404_page_has_no_wcag_violations(browser: object, host: str) -> None:
-    violations = _check(browser, host, "en/404.html")
+def test_english_404_page_has_no_wcag_violations(tabs: dict[int, object], host: str) -> None:
+    violations = _check(tabs, host, "en/404.html")
     assert not violations, describe(violations)
 
 
@@ -186,8 +205,8 @@ MOBILE_PAGES = ["", "factoren/werk/", f"voorbeelden/{EXAMPLE}/", "voorbeelden/?f
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("path", MOBILE_PAGES)
-def test_phone_width_has_no_wcag_violations(browser: object, host: str, path: str, lang: str) -> None:
-    violations = _check(browser, host, LANGUAGES[lang] + path, MOBILE)
+def test_phone_width_has_no_wcag_violations(tabs: dict[int, object], host: str, path: str, lang: str) -> None:
+    violations = _check(tabs, host, LANGUAGES[lang] + path, MOBILE)
     assert not violations, describe(violations)
 
 
@@ -213,8 +232,8 @@ def test_axe_reports_a_low_contrast_colour(browser: object, tmp_path: Path) -> N
         '<body><main><p style="color:#cccccc">Lichtgrijze tekst</p></main></body></html>',
         encoding="utf-8",
     )
-    with serve(tmp_path) as url:
-        violations = _check(browser, url, "")
+    with serve(tmp_path) as url, _tab(browser, url, DESKTOP) as tab:
+        violations = _check({DESKTOP["width"]: tab}, url, "")
     assert [v.rule for v in violations] == ["color-contrast"], describe(violations)
 
 
