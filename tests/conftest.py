@@ -8,6 +8,7 @@ while an editor runs ``mkdocs serve``, and a failing build cannot leave debris.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
 import os
 import shutil
@@ -134,11 +135,21 @@ def fixture_records(*names: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site (real chapters, real records), built once per test session."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
-    build = run_build(project)
-    assert build.returncode == 0, build.output
-    return build
+    """The real site (real chapters, real records), built once per test run and shared
+    by the pytest-xdist workers: the first worker to ask builds it under a file lock,
+    the others wait and read it. Tests only read it (they build their own copies to
+    change anything)."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, above each worker's
+    folder, done = shared / "gedeelde-site", shared / "gedeelde-site.klaar"
+    with (shared / "gedeelde-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker's failed build left
+            build = run_build(copy_project(folder))
+            assert build.returncode == 0, build.output
+            done.write_text(build.output, encoding="utf-8")
+    return Build(folder, folder / "site", 0, done.read_text(encoding="utf-8"))
 
 
 # --- Serving and browsing ------------------------------------------------------------
