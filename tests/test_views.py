@@ -208,3 +208,21 @@ def test_the_built_site_shows_one_record_alike_on_its_page_in_search_and_in_open
 def read_csv(site: Build, lang: str) -> list[dict[str, str]]:
     raw = (site.site / EDITIONS[lang] / opendata.CSV_FILE).read_bytes().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(raw, newline=""), delimiter=";"))
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_overview_and_book_group_every_example_once_by_its_main_factor_in_title_order(lang: str) -> None:
+    # Given the real records, read with plain YAML
+    folder = ROOT / "data" / "voorbeelden"
+    raw = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yml")}
+    real = load_catalog(ROOT / "data")
+    # When the overview and the book ask for the examples by main factor (render.by_main_factor)
+    groups = render.by_main_factor(real, render.example_views(real, lang))
+    # Then the factors come in data/factoren.yml's order, each with exactly the examples
+    # whose first factor it is, sorted by Dutch title, in the asked language
+    assert [factor.slug for factor, _ in groups] == list(names("factoren"))
+    for factor, views in groups:
+        mine = [i for i, d in raw.items() if d["factoren"][0] == factor.slug]
+        assert [v.id for v in views] == sorted(mine, key=lambda i: (raw[i]["titel"].casefold(), i)), factor.slug
+        assert {v.lang for v in views} == {lang}
+    assert sum(len(views) for _, views in groups) == len(raw)

@@ -42,6 +42,7 @@ from inspiratieboek.site import render
 from inspiratieboek.site.editions import editions_from_config
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.paper import css_string, format_date, pdf_stem
+from inspiratieboek.site.views import EXAMPLES_FOLDER, example_views
 
 LEFT_OUT = {
     "index.md": "the home page: the cover and the contents take its place",
@@ -383,12 +384,9 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
     site_root = public_address(config) + prefix
     sources = chapter_sources(config)
     catalog = load_catalog(project / "data")
-    groups = [
-        (slug, factor, sorted((r for r in catalog.records if r.main_factor == slug), key=render.sort_key))
-        for slug, factor in catalog.vocab.factoren.items()
-    ]
+    groups = render.by_main_factor(catalog, example_views(catalog, lang))
     anchors = {page_url(s): chapter_key(page_url(s)) for s in sources}
-    anchors |= {f"voorbeelden/{r.id}/": example_key(r.id) for _, _, records in groups for r in records}
+    anchors |= {f"{EXAMPLES_FOLDER}/{v.id}/": example_key(v.id) for _, views in groups for v in views}
     links = Links(site_root, anchors, public=not site_root.startswith(LOCAL_ADDRESS))
 
     chapters = [
@@ -402,14 +400,15 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
         "intro": t["overview_intro"].format(total=len(catalog.records)),
         "groups": [
             {
-                "key": f"bijlage-{slug}",
+                "key": f"bijlage-{factor.slug}",
                 "title": factor.name(lang),
                 "examples": [
-                    (example_key(r.id), read_article(site, prefix, f"voorbeelden/{r.id}/", example_key(r.id), links, 2))
-                    for r in records
+                    (key, read_article(site, prefix, f"{EXAMPLES_FOLDER}/{v.id}/", key, links, 2))
+                    for v in views
+                    for key in [example_key(v.id)]
                 ],
             }
-            for slug, factor, records in groups
+            for factor, views in groups
         ],
     }
     appendix_before = sources.index(LAST) if LAST in sources else len(sources)

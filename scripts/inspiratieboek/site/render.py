@@ -208,6 +208,17 @@ def records_for_factor(catalog: Catalog, slug: str) -> list[Record]:
     return sorted((r for r in catalog.records if slug in r.factors), key=sort_key)
 
 
+def by_main_factor(catalog: Catalog, views: Mapping[str, ExampleView]) -> list[tuple[Factor, list[ExampleView]]]:
+    """Each factor, in the vocabulary's order, with the views of the examples whose main
+    factor it is, in title order: the overview's groups and the book's appendix, so
+    the page and the paper list the same examples in the same order."""
+    ordered = sorted(catalog.records, key=sort_key)
+    return [
+        (factor, [views[r.id] for r in ordered if r.main_factor == slug])
+        for slug, factor in catalog.vocab.factoren.items()
+    ]
+
+
 def _cards(
     records: list[Record], catalog: Catalog, lang: str, views: Mapping[str, ExampleView] | None
 ) -> list[ExampleView]:
@@ -238,16 +249,10 @@ def render_overview(catalog: Catalog, lang: str, views: Mapping[str, ExampleView
     """All examples by main factor; past ``OVERVIEW_LIMIT`` the first few per factor
     plus a link to that factor's index, so the page stays light at any size."""
     limit = None if len(catalog.records) <= OVERVIEW_LIMIT else OVERVIEW_PER_FACTOR
-    groups = []
-    for slug, factor in catalog.vocab.factoren.items():
-        records = sorted((r for r in catalog.records if r.main_factor == slug), key=sort_key)
-        groups.append(
-            {
-                "factor": factor,
-                "total": len(records),
-                "cards": _cards(records[:limit], catalog, lang, views),
-            }
-        )
+    groups = [
+        {"factor": factor, "total": len(cards), "cards": cards[:limit]}
+        for factor, cards in by_main_factor(catalog, views if views is not None else example_views(catalog, lang))
+    ]
     return ENV.get_template("overzicht.md.html").render(
         groups=groups, total=len(catalog.records), lang=lang, t=label(lang), search=search_form(catalog, lang)
     )
