@@ -11,7 +11,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +19,7 @@ import pytest
 import yaml
 from conftest import ENV, ROOT, Build, copy_project, fixture_records
 from inspiratieboek.data.records import Catalog, load_catalog
+from inspiratieboek.site import afsprakenmaker
 from inspiratieboek.site.generate import generate
 from inspiratieboek.site.render import LIST_LIMIT, OVERVIEW_LIMIT, OVERVIEW_PER_FACTOR, records_for_factor, sort_key
 
@@ -295,6 +296,24 @@ def test_no_page_carries_an_event_handler_or_javascript_link(site: Build) -> Non
         page = parse(path.read_text(encoding="utf-8"))
         assert page.handlers == [], f"{path}: {page.handlers}"
         assert not [link for link in page.links if link.strip().lower().startswith("javascript:")], path
+
+
+def test_no_page_shows_a_python_object_instead_of_a_text(site: Build) -> None:
+    """A template that asks a dict for a key named like one of its methods (``t.copy``)
+    gets the method: the page then showed "<built-in method copy of dict object at 0x...>"
+    on the Afsprakenmaker's buttons (found 2026-12-04)."""
+    leaks = re.compile(r"built-in method|bound method|object at 0x[0-9a-f]+|<function ")
+    found = [
+        f"{p.relative_to(site.site)}: {m.group()}"
+        for p in all_pages(site)
+        for m in [leaks.search(unescape(p.read_text(encoding="utf-8")))]
+        if m
+    ]
+    assert found == []
+    for lang, prefix in (("nl", ""), ("en", "en/")):
+        buttons = dict(re.findall(r'data-ib-actie="(\w+)">([^<]+)</button>', site.html(f"{prefix}afsprakenmaker/")))
+        assert buttons["tekst"] == escape(afsprakenmaker.label(lang)["copy"]), lang
+        assert buttons["wissen"] == escape(afsprakenmaker.label(lang)["clear"]), lang
 
 
 def test_example_facts_block_shows_the_period_when_known(site: Build, catalog: Catalog) -> None:
