@@ -18,7 +18,16 @@ from inspiratieboek.data.records import DataError
 from inspiratieboek.editors import aandragen
 from inspiratieboek.publish import afspraken_opendata, opendata
 from inspiratieboek.search import searchbox, zoekindex
-from inspiratieboek.site import address, afsprakenmaker, begrippen, editions, generate, paper, theme_fixes
+from inspiratieboek.site import (
+    address,
+    afsprakenmaker,
+    begrippen,
+    editions,
+    editions_side_by_side,
+    generate,
+    paper,
+    theme_fixes,
+)
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.render import (
     render_factor_cards,
@@ -33,6 +42,7 @@ if TYPE_CHECKING:
     from inspiratieboek.data.records import Catalog
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 MARKER = re.compile(r"<!--\s*([a-z]+)((?:\s[^>]*?)?)-->")
@@ -65,6 +75,28 @@ def _default_language(config: MkDocsConfig) -> str:
 
 def _page_language(page: Page, config: MkDocsConfig) -> str:
     return getattr(page.file, "locale", None) or _build_language(config)
+
+
+# --- The editions side by side (site/editions_side_by_side.py) ----------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    editions_side_by_side.started(command)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n's on_files (-100): the state its next build starts from
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Start building the other editions in a child process while this one builds the default."""
+    editions_side_by_side.fork_other_editions(config, _saved_404)
+    return nav
+
+
+def on_build_error(error: Exception) -> None:
+    editions_side_by_side.abandon()
+
+
+def on_shutdown() -> None:
+    editions_side_by_side.abandon()
 
 
 # --- Generation ------------------------------------------------------------------
@@ -177,6 +209,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the default language's 404 page at the root and the others under /<lang>/."""
+    editions_side_by_side.join_other_editions(config, _saved_404)  # the other editions are on disk after this
     default = _default_language(config)
     site = Path(config.site_dir)
     for lang, output in _saved_404.items():
