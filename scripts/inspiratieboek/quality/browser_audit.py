@@ -222,6 +222,14 @@ def _record_failure(result: PageLoad, url: str, why: str) -> None:
         result.failed.append(f"{url} ({why})")
 
 
+SCRIPT = re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')
+
+
+def _scripts(html: str) -> tuple[str, ...]:
+    """The scripts a page loads, by file name (relative paths differ by depth only)."""
+    return tuple(sorted({src.rsplit("/", 1)[-1].split("?")[0] for src in SCRIPT.findall(html)}))
+
+
 def representative_pages(site_dir: Path, paths: list[str]) -> list[str]:
     """One browser load per kind of page, instead of all of them.
 
@@ -229,30 +237,33 @@ def representative_pages(site_dir: Path, paths: list[str]) -> list[str]:
     example pages differ only in their data, and the static audit
     (``site_audit.foreign_resources``, ``broken_links``) already reads every page's
     HTML for other hosts and missing files. Pages are grouped by language, first
-    URL segment and depth; top-level pages (each chapter may load its own script)
-    are all kept; of each deeper group the first, the smallest and the largest
-    page are kept, so an example with every field and one with the fewest are
-    both loaded.
+    URL segment, depth and the scripts they load (a page with a script of its own,
+    such as the overview's search or the Afsprakenmaker, is a kind of its own); of
+    each group the first, the smallest and the largest page are kept, so an example
+    with every field and one with the fewest are both loaded, and so are the
+    shortest and the longest chapter.
     """
-    groups: dict[tuple[str, str, int], list[str]] = {}
+
+    def file(path: str) -> Path:
+        found = site_dir / path
+        return found / "index.html" if path.endswith("/") or not path else found
+
+    groups: dict[tuple[str, str, int, tuple[str, ...]], list[str]] = {}
     for path in sorted(paths):
         language, rest = ("en", path[3:]) if path.startswith("en/") else ("nl", path)
         parts = rest.strip("/").split("/")
-        groups.setdefault((language, parts[0] if len(parts) > 1 else "", len(parts)), []).append(path)
+        html = file(path).read_text(encoding="utf-8") if file(path).is_file() else ""
+        key = (language, parts[0] if len(parts) > 1 else "", len(parts), _scripts(html))
+        groups.setdefault(key, []).append(path)
 
     def size(path: str) -> int:
-        file = site_dir / path
-        file = file / "index.html" if path.endswith("/") or not path else file
-        return file.stat().st_size if file.exists() else 0
+        return file(path).stat().st_size if file(path).exists() else 0
 
     chosen: list[str] = []
-    for (_language, section, _depth), members in sorted(groups.items()):
-        if not section:
-            chosen += members
-            continue
+    for members in groups.values():
         by_size = sorted(members, key=size)
         chosen += [p for p in dict.fromkeys([members[0], by_size[0], by_size[-1]])]
-    return chosen
+    return sorted(chosen)
 
 
 def load_every_page(browser: Browser, base_url: str, paths: list[str], at_once: int = 4) -> list[PageLoad]:
