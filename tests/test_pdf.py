@@ -20,7 +20,7 @@ import pytest
 from conftest import ENV, ROOT, Build, copy_project, fixture_records, run_build
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.publish import book
-from inspiratieboek.publish.outline import heading_texts
+from inspiratieboek.publish.outline import heading_texts, repair_outline
 from inspiratieboek.site.labels import label
 from inspiratieboek.site.paper import css_string, format_date, format_size, pdf_stem
 from inspiratieboek.site.render import localized, sort_key
@@ -464,3 +464,33 @@ def test_build_with_pdf_makes_the_site_and_publishes_its_pdfs_in_one_go(pdf_run:
     assert "Het hele boek of een hoofdstuk als PDF downloaden" in printing
     assert re.search(r'href="\.\./pdf/boek\.pdf" download=', printing)
     assert "nog niet gemaakt" not in printing
+
+
+def test_outline_repair_puts_back_the_headings_spaces_and_keeps_the_file() -> None:
+    # Given a PDF whose bookmarks lost a space where the heading wrapped (as Chromium's do)
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(595, 842)
+    writer.add_outline_item(title="Vocht enschimmel", page_number=0)
+    writer.add_outline_item(title="Hittestress", page_number=1)
+    writer.add_outline_item(title="Samenwerken inde wijk", page_number=2)
+    printed = io.BytesIO()
+    writer.write(printed)
+    data = printed.getvalue()
+    # When the titles are repaired from the printed headings (one of them not a bookmark)
+    repaired = repair_outline(
+        data, ["Vocht en schimmel", "Verborgen op papier", "Hittestress", "Samenwerken in de wijk"]
+    )
+    # Then each bookmark has its heading's text and still points at its page
+    reader = PdfReader(io.BytesIO(repaired))
+    assert [(item.title, reader.get_destination_page_number(item)) for item in reader.outline] == [
+        ("Vocht en schimmel", 0),
+        ("Hittestress", 1),
+        ("Samenwerken in de wijk", 2),
+    ]
+    # And the original file is kept whole, the new titles appended after it
+    assert repaired.startswith(data) and len(reader.pages) == 3
+    # And a PDF whose titles are right is returned as it was
+    assert repair_outline(data, ["Vocht enschimmel", "Hittestress", "Samenwerken inde wijk"]) == data
