@@ -206,15 +206,30 @@ def page(browser: object) -> Iterator[object]:
 
 # --- Scheduling on pytest-xdist workers ---------------------------------------------
 
-LONG_FIXTURES = ("test_pdf.py", "test_privacy.py")
-"""Modules whose tests share one long fixture: the full PDF run (1.5 to 3 min) and the
-browser crawl (about 1.5 min). ``manage.py test`` runs with ``--dist loadfile``, so
-each module stays on one worker (a fixture is per worker: split over two workers,
-the PDFs were printed twice; ``loadgroup`` would do it per module, but pytest-xdist
-3.8.0 cannot mark groups under pytest 9.2, whose items keep their id in ``_id``),
-and these two start first, so the other worker's short modules fill the time
-instead of waiting for them at the end."""
+SLOWEST_FIRST = (
+    "test_a11y.py",
+    "test_pdf.py",
+    "test_search_browser.py",
+    "test_privacy.py",
+    "test_zoekvak.py",
+    "test_afsprakenmaker.py",
+    "test_print.py",
+)
+"""The longest modules, longest first (summed test times on 2026-12-04, two workers:
+135, 103, 100, 44, 41, 35 and 28 s; every other module takes under 20 s).
+
+``manage.py test`` runs with ``--dist loadfile``: each module stays on one worker, so
+a long module fixture (the full PDF run, the browser crawl) runs once (``loadgroup``
+would do it per module, but pytest-xdist 3.8.0 cannot mark groups under pytest 9.2,
+whose items keep their id in ``_id``). pytest-xdist hands out modules in the order
+they are collected; starting with the longest and ending with the short ones
+keeps both workers busy until the end (the longest-first rule for scheduling)
+instead of one worker finishing a long module alone."""
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: item.path.name not in LONG_FIXTURES)  # stable: otherwise in file order
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)  # stable: the other modules keep their file order
