@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import re
 import shutil
 import subprocess
@@ -24,7 +25,8 @@ import pytest
 from conftest import ROOT, Build, run_build
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.quality import browser_audit
-from inspiratieboek.quality.benchmark import make_project
+from inspiratieboek.quality.benchmark import synthetic_record
+from inspiratieboek.quality.projectcopy import copy_project, synthetic_records
 from inspiratieboek.site.paper import format_date
 from inspiratieboek.site.render import LIST_LIMIT, records_for_factor
 from inspiratieboek.site.views import example_view, localized
@@ -297,7 +299,12 @@ def test_english_chapter_prints_in_english(site: Build, printed: dict) -> None:
 
 def test_shortened_chapter_list_prints_the_full_address_of_all_examples(browser: object, tmp_path: Path) -> None:
     # Given a collection where a factor has more examples than a chapter lists
-    build = run_build(make_project(tmp_path / "p", 280))
+    # (synthetic records, all about work: a few more than the list shows)
+    def about_work(number: int, vocab: dict[str, list[str]], rng: random.Random) -> dict:
+        return synthetic_record(number, vocab, rng) | {"factoren": ["werk"]}
+
+    records = synthetic_records(LIST_LIMIT + 5, about_work, "tests/test_print.py", seed=1)
+    build = run_build(copy_project(tmp_path / "p", records))
     assert build.returncode == 0, build.output
     catalog = load_catalog(build.project / "data")
     slug = max(FACTORS, key=lambda s: len(records_for_factor(catalog, s)))
