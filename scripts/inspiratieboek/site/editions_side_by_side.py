@@ -157,15 +157,20 @@ def _quiet(record: logging.LogRecord) -> bool:
     return not str(record.msg).startswith(("Documentation built in", "Building documentation to directory"))
 
 
+def _take_child() -> _Child | None:
+    """This build's child, if any, forgotten here, with its languages marked as built again."""
+    child, _Run.child = _Run.child, None
+    for lang_config in child.restore if child else []:
+        lang_config.build = True
+    return child
+
+
 def join_other_editions(config: MkDocsConfig, saved_404: dict[str, str]) -> None:
     """Wait for the child, move its editions into ``site_dir`` and take its 404 pages;
     a failed child stops the build (its messages are above)."""
-    child = _Run.child
+    child = _take_child()
     if child is None:
         return
-    _Run.child = None
-    for lang_config in child.restore:
-        lang_config.build = True
     try:
         with os.fdopen(child.reply, encoding="utf-8") as reply:
             text = reply.read()
@@ -181,12 +186,9 @@ def join_other_editions(config: MkDocsConfig, saved_404: dict[str, str]) -> None
 
 def abandon() -> None:
     """Stop a child that is still building (the build failed or ended) and remove its folder."""
-    child = _Run.child
+    child = _take_child()
     if child is None:
         return
-    _Run.child = None
-    for lang_config in child.restore:
-        lang_config.build = True
     os.close(child.reply)
     try:
         os.kill(child.pid, signal.SIGTERM)
