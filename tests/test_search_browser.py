@@ -37,6 +37,13 @@ def catalog(site: Build) -> Catalog:
     return load_catalog(site.project / "data")
 
 
+@pytest.fixture
+def page(tab: object) -> object:
+    """This module's tests share one tab (conftest ``tab``); the two that add a route
+    or a listener take ``fresh_page``."""
+    return tab
+
+
 # --- Helpers ---------------------------------------------------------------------------
 
 
@@ -501,8 +508,9 @@ def overview_list(catalog: Catalog, slug: str) -> set[str]:
 
 
 def test_when_the_index_cannot_load_the_full_list_stays_without_a_gap(
-    page: object, base_url: str, catalog: Catalog
+    fresh_page: object, base_url: str, catalog: Catalog
 ) -> None:
+    page = fresh_page
     page.route("**/zoekindex/**", lambda route: route.abort())
     page.goto(f"{base_url}voorbeelden/?zoek=schulden")
     page.wait_for_selector("[data-ib-zoeker][data-ib-mislukt]", state="attached")
@@ -513,7 +521,8 @@ def test_when_the_index_cannot_load_the_full_list_stays_without_a_gap(
     assert page.is_visible("[data-ib-lijst]") and listed >= expected
 
 
-def test_search_makes_no_request_to_another_host(page: object, base_url: str) -> None:
+def test_search_makes_no_request_to_another_host(fresh_page: object, base_url: str) -> None:
+    page = fresh_page  # a cold cache: every request is made
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(re.sub(r"^https?://([^/]+)/.*$", r"\1", request.url)))
     overview(page, base_url, {"zoek": "schimmel"})

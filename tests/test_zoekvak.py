@@ -36,6 +36,12 @@ RESULTS_SETTLED = """() => { const b = document.querySelector('[data-ib-zoeker]'
   return b && b.dataset.ibToont === location.search; }"""
 
 
+@pytest.fixture
+def page(tab: object) -> object:
+    """This module's tests share one tab (conftest ``tab``)."""
+    return tab
+
+
 def suggestions(page: Page, url: str, query: str) -> list[tuple[str, str]]:
     """Type a query into the header box of ``url``; (address, title) of each suggestion."""
     page.goto(url)
