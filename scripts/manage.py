@@ -143,10 +143,12 @@ def _javascript_lint() -> list[list[str]]:
 
 
 TEST_WORKERS = 2
-"""pytest-xdist workers for ``manage.py test``: both cores of the CI machine. Each
-worker builds the site once; the browser tests then run side by side (2026-12-03,
-busy 2-core machine: 13 min 30 s on one worker, 9 min 15 s on two, same 1,293 tests;
-2026-12-04, fresh checkout, two workers with --dist loadfile: 1,311 tests in 9 min 54 s)."""
+"""pytest-xdist workers for ``manage.py test``: both cores of the CI machine. The
+suite is bound by the processor (Chromium, MkDocs), so more workers than cores gain
+nothing: three and four workers took 366 s and 371 s against 357 s for two
+(2026-12-04). Whole suite on two workers, same machine, quiet: 542 s in the morning,
+321 s after the changes of 2026-12-04 (shared site, ready signals, shared tabs,
+in-process refused builds, the longest modules first)."""
 
 
 def _workers(pytest_args: list[str]) -> list[str]:
