@@ -308,6 +308,15 @@ def test_two_records_with_one_title_name_each_other(tmp_path: Path, second_title
     ]
 
 
+def test_an_anchor_used_many_times_is_one_message_per_line(tmp_path: Path) -> None:
+    """An anchor used again and again is one mistake where it is defined, not one line per use."""
+    text = "a: &a [x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n"
+    data = data_folder(tmp_path / "data", {"kapot.yml": text})
+    found = [str(p) for p in errors(validate(load_catalog(data)))]
+    anchors = [p for p in found if "ankers en verwijzingen" in p]
+    assert [p.split(": (bestand)")[0] for p in anchors] == [f"{F}:1", f"{F}:2"], "\n".join(found)
+
+
 # --- Wrong place: the right message at the right line ---------------------------------
 
 PLACES: list[tuple[str, str, str]] = [

@@ -338,7 +338,8 @@ def read_yaml(path: Path, root: Path) -> Loaded:
         if node is None:
             return _fail(shown, say("file.empty"))
         lines: dict[str, int] = {}
-        problems = _index_node(node, "", shown, lines, set(), lines_of)
+        # One line per problem: an anchor used five times is one mistake, not five.
+        problems = list(dict.fromkeys(_index_node(node, "", shown, lines, set(), lines_of)))
         if problems:
             return None, lines, problems
         return loader.construct_document(node), lines, []
