@@ -25,8 +25,9 @@ How, in the order of a build (``scripts/hooks.py`` wires it):
 
 It never forks in a process with other threads (a lock held by a thread would stay
 locked in the child), without ``os.fork``, on a single core, or with
-``IB_EDITIES_NA_ELKAAR=1`` (the old order, for comparing). ``tests/test_build.py``
-checks that both orders give the same site, byte for byte.
+``IB_EDITIES_NA_ELKAAR=1`` (the old order, for comparing).
+``tests/test_editions_side_by_side.py`` checks that both orders give the same site,
+byte for byte (but for the build times and the English 404 page's language menu).
 """
 
 from __future__ import annotations
