@@ -10,7 +10,6 @@ so each check is seen to fail on what it should catch.
 
 from __future__ import annotations
 
-import os
 import re
 from html import unescape
 from pathlib import Path
@@ -19,14 +18,20 @@ import pytest
 from conftest import ROOT, Build
 from inspiratieboek.data.records import load_catalog
 from inspiratieboek.site import begrippen
+from seed_fingerprints import (
+    BOOK_TITLE,
+    FINGERPRINTS,
+    SEEDS,
+    committed_runs,
+    copied_runs,
+    seed_runs,
+    seed_text,
+    words,
+)
 
 FACTORS = list(load_catalog(ROOT / "data").vocab.factoren)
 HOW_TO_START = {"nl": "Zo begin je", "en": "How to start"}
 PREFIX = {"nl": "", "en": "en/"}
-SEEDS = Path(os.environ.get("IB_SEEDS", ROOT.parent / "shared" / "seeds"))
-"""The original book's text, kept outside the repository (never published)."""
-BOOK_TITLE = "Wonen, een stevige basis voor gezondheid – Inspiratieboek voor woningcorporaties en gemeenten"
-RUN = 8
 
 
 # --- Helpers ---------------------------------------------------------------------------
@@ -52,37 +57,6 @@ def web_links(html: str) -> set[str]:
 
 def text_of(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).replace("¶", " ").split())
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words only: how the seed check normalises both texts."""
-    return re.findall(r"[^\W_]+", text.lower())
-
-
-def seed_runs(seed_text: str, allowed: str = BOOK_TITLE, n: int = RUN) -> set[tuple[str, ...]]:
-    """Every run of ``n`` words in the seed, except those inside the book's own title."""
-    seed = words(seed_text)
-    title = " ".join(words(allowed))
-    return {tuple(seed[i : i + n]) for i in range(len(seed) - n + 1) if " ".join(seed[i : i + n]) not in title}
-
-
-def copied_runs(page_text: str, runs: set[tuple[str, ...]], allowed: str = BOOK_TITLE, n: int = RUN) -> list[str]:
-    """Runs of the seed found in a page. The book's title, where it is cited, splits
-    the text, so a run across the title and its neighbour word does not count."""
-    title = words(allowed)
-    found: list[str] = []
-    page = words(page_text)
-    segments, start, i = [], 0, 0
-    while i <= len(page) - len(title):
-        if page[i : i + len(title)] == title:
-            segments.append(page[start:i])
-            start = i = i + len(title)
-        else:
-            i += 1
-    segments.append(page[start:])
-    for seg in segments:
-        found += [" ".join(seg[j : j + n]) for j in range(len(seg) - n + 1) if tuple(seg[j : j + n]) in runs]
-    return found
 
 
 # --- Factor chapters: how to start --------------------------------------------------------
@@ -193,11 +167,18 @@ def test_pages_build_without_a_glossary_file(tmp_path: Path) -> None:
 # --- Seed text -----------------------------------------------------------------------------
 
 
-def _seed_text() -> str:
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if not files:
-        pytest.skip(f"geen brontekst in {SEEDS} (zet IB_SEEDS om de controle te draaien)")
-    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+def _seed_runs() -> set[str]:
+    """The seed's runs: from the committed fingerprints, checked against the seed
+    text itself where this machine has it (never skipped: CI has only the file)."""
+    runs = committed_runs()
+    assert len(runs) > 300, f"{FINGERPRINTS}: te weinig vingerafdrukken ({len(runs)})"
+    text = seed_text()
+    if text is not None:
+        assert runs == seed_runs(text), (
+            f"{FINGERPRINTS} hoort niet meer bij de brontekst in {SEEDS}: "
+            ".venv/bin/python tests/seed_fingerprints.py schrijft het opnieuw"
+        )
+    return runs
 
 
 def reading_text(html: str) -> str:
@@ -209,7 +190,7 @@ def reading_text(html: str) -> str:
 
 
 def test_no_page_repeats_eight_words_of_the_seed_text(site: Build) -> None:
-    runs = seed_runs(_seed_text())
+    runs = _seed_runs()
     copied = {}
     for path in sorted(site.site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
