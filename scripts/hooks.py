@@ -26,6 +26,7 @@ from inspiratieboek.site import (
     editions_side_by_side,
     generate,
     paper,
+    raw_html,
     theme_fixes,
 )
 from inspiratieboek.site.labels import label
@@ -93,6 +94,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_build_error(error: Exception) -> None:
     editions_side_by_side.abandon()
+    raw_html.forget()
 
 
 def on_shutdown() -> None:
@@ -117,7 +119,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace markers such as ``<!-- voorbeelden factor=werk -->`` with generated lists,
     and say so on a page shown in another language than the edition's (a fallback).
-    The glossary (``data/begrippen.yml``) adds its abbreviations, or its list on Begrippen."""
+    The glossary (``data/begrippen.yml``) adds its abbreviations, or its list on Begrippen.
+    A generated page's raw HTML blocks then go around Markdown (``raw_html``)."""
+    markdown = _fill_markers(markdown, page, config)
+    if page.file.src_uri.startswith(f"{generate.GENERATED}/"):
+        markdown = raw_html.set_aside(markdown, page.file.src_uri)
+    return markdown
+
+
+def _fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if _page_language(page, config) != _build_language(config):
         markdown = _fallback_notice(_build_language(config)) + markdown
     markdown = begrippen.prepare_markdown(markdown, _page_language(page, config), _data_dir(config) / "begrippen.yml")
@@ -183,6 +193,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     Written here, from the page's canonical URL, it needs no JavaScript and names
     the public site, not the address the page happens to be opened from.
     """
+    html = raw_html.put_back(html, page.file.src_uri)
     html = begrippen.first_use_only(html)
     return theme_fixes.more_link_address(html, page.canonical_url) if page.canonical_url else html
 

@@ -1,0 +1,145 @@
+"""Raw HTML blocks of generated pages go around Markdown (site/raw_html.py): the
+page comes out exactly as Markdown would have made it, and a lost block stops the
+build by name."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown as python_markdown
+import pytest
+from conftest import build_in_process, copy_project
+from inspiratieboek.site import raw_html
+from inspiratieboek.site.editions_side_by_side import SEQUENTIAL
+from mkdocs.exceptions import PluginError
+
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+]
+"""The Markdown extensions of mkdocs.yml."""
+
+PAGE = """# Een voorbeeld { #voorbeeld }
+
+<p class="ib-samenvatting">Korte tekst met *sterretjes* en een &amp; erin.</p>
+
+<div class="ib-kenmerken">
+<dl>
+<dt>Soort</dt>
+<dd><a href="#resultaten">Bereik</a></dd>
+</dl>
+<div class="binnen"><div>genest</div></div>
+</div>
+
+## Resultaten
+
+Gewone tekst met een [link](https://example.org/).
+
+<ul class="ib-lijst">
+<li>een</li>
+<li>twee</li>
+</ul>
+
+*[link]: een afkorting
+
+<nav class="ib-paginering" aria-label="Pagina's">
+<a href="../" rel="prev">Vorige pagina</a></nav>"""
+"""A generated page: raw blocks at the start, in the middle and at the end."""
+
+AWKWARD = [
+    '<div class="open">niet gesloten',
+    '<div markdown="1">*wel Markdown*</div>',
+    "<section>een ander blok</section>",
+    "<!-- een opmerking -->",
+]
+"""HTML paragraphs that are not one whole raw block of our tags."""
+
+
+def convert(text: str) -> str:
+    return python_markdown.Markdown(extensions=EXTENSIONS).convert(text)
+
+
+def test_a_page_comes_out_as_markdown_would_make_it() -> None:
+    aside = raw_html.set_aside(PAGE, "voorbeelden/x.md")
+    # Then the blocks are set aside, the Markdown stays
+    assert aside.count("IBRAUWEHTMLBLOK") == 4, aside
+    for kept in ("# Een voorbeeld", "## Resultaten", "[link]", "*[link]"):
+        assert kept in aside
+    assert "<" not in aside
+    # And put back after Markdown, the HTML is the same as Markdown's, byte for byte
+    assert raw_html.put_back(convert(aside), "voorbeelden/x.md") == convert(PAGE)
+
+
+@pytest.mark.parametrize("awkward", AWKWARD)
+def test_a_page_with_other_html_goes_through_markdown_whole(awkward: str) -> None:
+    # Given the page with one HTML paragraph that is not a whole block of our tags,
+    # in the middle: an open block there would swallow the tokens after it
+    page = PAGE.replace("## Resultaten", f"{awkward}\n\n## Resultaten")
+    # Then nothing is set aside and nothing needs putting back
+    assert raw_html.set_aside(page, "voorbeelden/y.md") == page
+    assert raw_html.put_back(convert(page), "voorbeelden/y.md") == convert(page)
+
+
+@pytest.mark.parametrize(
+    ("block", "raw"),
+    [
+        ('<div class="a">x</div>', True),
+        ("<ul>\n<li>a</li>\n</ul>", True),
+        ("<div><div>a</div></div>", True),
+        ("<div>a</div>\n<p>b</p>", False),  # starts and ends with different tags
+        ("<div><div>a</div>", False),  # not closed
+        ('<div markdown="1">*a*</div>', False),  # Markdown inside: must go through Markdown
+        ("<span>a</span>", False),  # inline
+        ("<section>a</section>", False),  # a tag our templates do not start a block with
+        ("Tekst <div>a</div>", False),
+    ],
+)
+def test_only_whole_blocks_of_our_tags_are_set_aside(block: str, raw: bool) -> None:
+    assert raw_html.is_raw_block(block) is raw
+
+
+def test_a_lost_block_stops_the_build_by_name() -> None:
+    raw_html.set_aside('<div class="a">x</div>', "voorbeelden/kwijt.md")
+    with pytest.raises(PluginError, match=r"raw_html.put_back: voorbeelden/kwijt.md: blok 0 is zoekgeraakt"):
+        raw_html.put_back("<p>iets anders</p>", "voorbeelden/kwijt.md")
+
+
+def test_the_real_site_is_the_same_with_and_without(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given the real project built twice in this process, one after the other (no fork),
+    # once with the blocks through Markdown and once around it
+    monkeypatch.setenv(SEQUENTIAL, "1")
+    with monkeypatch.context() as patched:
+        patched.setattr(raw_html, "set_aside", lambda markdown, page: markdown)
+        through = build_in_process(copy_project(tmp_path / "door"))
+    set_aside, changed = raw_html.set_aside, []
+
+    def spy(markdown: str, page: str) -> str:
+        aside = set_aside(markdown, page)
+        changed.extend([page] if aside != markdown else [])
+        return aside
+
+    monkeypatch.setattr(raw_html, "set_aside", spy)
+    around = build_in_process(copy_project(tmp_path / "om"))
+    assert through.returncode == 0 and around.returncode == 0, through.output + around.output
+    # Then every file is the same, byte for byte (the open data's build time aside)
+    built_at = re.compile(rb'"gebouwd": "[^"]+"')
+
+    def files(site: Path) -> dict[str, bytes]:
+        return {
+            p.relative_to(site).as_posix(): built_at.sub(b"", p.read_bytes()) for p in site.rglob("*") if p.is_file()
+        }
+
+    old, new = files(through.site), files(around.site)
+    assert sorted(old) == sorted(new)
+    # (and the blocks of nearly every generated page did go around: all example pages
+    # and factor indexes; the overview, whose search form ends in a section, went whole)
+    generated = [name for name in new if re.match(r"(en/)?voorbeelden/.+/index.html$", name)]
+    assert len(changed) >= len(generated) > 200
+    assert [name for name in old if old[name] != new[name]] == []
