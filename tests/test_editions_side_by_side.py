@@ -8,7 +8,10 @@ few seconds; the real site is built side by side by every other test.
 
 from __future__ import annotations
 
+import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import TEST_SETTINGS, copy_project, fixture_records
@@ -67,3 +70,58 @@ def test_a_failing_english_edition_fails_the_build_and_leaves_no_folder(tmp_path
         assert "Traceback" not in result.output, result.output
     assert "De editie(s) en zijn niet gebouwd" in result.output, result.output
     assert [p.name for p in tmp_path.iterdir() if "edities" in p.name] == []
+
+
+PER_LANGUAGE = """
+import os, sys
+from inspiratieboek.site import editions_side_by_side as side
+
+class Odd(Exception):
+    pass
+
+def work(lang):
+    if lang == sys.argv[1]:
+        raise Odd(f"kapot in {lang}")
+    if lang == sys.argv[2]:
+        os._exit(3)
+    return (lang, os.getpid())
+
+side.started(sys.argv[3])
+try:
+    print(side.per_language(["nl", "en", "de"], work))
+except Exception as exc:
+    print(type(exc).__name__, exc)
+"""
+"""A fresh interpreter (one thread, so it may fork) running per_language."""
+
+
+def per_language(tmp_path: Path, fails: str = "-", dies: str = "-", command: str = "build") -> str:
+    script = tmp_path / "per_language.py"
+    script.write_text(PER_LANGUAGE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), fails, dies, command], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_per_language_does_the_other_languages_in_other_processes(tmp_path: Path) -> None:
+    results = ast.literal_eval(per_language(tmp_path))
+    assert [lang for lang, _pid in results.values()] == ["nl", "en", "de"]
+    assert len({pid for _lang, pid in results.values()}) == 3  # nl here, en and de each in a child
+
+
+def test_per_language_runs_in_one_process_while_serving(tmp_path: Path) -> None:
+    results = ast.literal_eval(per_language(tmp_path, command="serve"))
+    assert len({pid for _lang, pid in results.values()}) == 1
+
+
+def test_per_language_raises_a_child_s_exception_here(tmp_path: Path) -> None:
+    assert per_language(tmp_path, fails="en") == "Odd kapot in en"
+    assert per_language(tmp_path, fails="nl") == "Odd kapot in nl"  # this process's own, the children stopped
+
+
+def test_per_language_says_which_child_died_without_a_word(tmp_path: Path) -> None:
+    assert (
+        per_language(tmp_path, dies="de") == "RuntimeError per_language: het proces voor 'de' stopte zonder resultaat"
+    )

@@ -32,18 +32,21 @@ byte for byte (but for the build times and the English 404 page's language menu)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import pickle
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from mkdocs.exceptions import PluginError
 
@@ -54,6 +57,7 @@ SEQUENTIAL = "IB_EDITIES_NA_ELKAAR"
 """Set to 1 to build the editions one after the other, in one process."""
 
 log = logging.getLogger("mkdocs.plugins.ib.edities")
+T = TypeVar("T")
 
 
 @dataclass
@@ -85,7 +89,8 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _may_fork(i18n: Any) -> bool:
+def _may_fork_now() -> bool:
+    """Forking is safe and useful here: ``mkdocs build``, one thread, two cores or more."""
     return (
         _Run.command == "build"
         and _Run.child is None
@@ -93,6 +98,12 @@ def _may_fork(i18n: Any) -> bool:
         and os.environ.get(SEQUENTIAL) != "1"
         and threading.active_count() == 1
         and _cores() >= 2
+    )
+
+
+def _may_fork(i18n: Any) -> bool:
+    return (
+        _may_fork_now()
         and i18n is not None
         and not i18n.building
         and i18n.current_language == i18n.default_language
@@ -110,7 +121,7 @@ def fork_other_editions(config: MkDocsConfig, saved_404: dict[str, str]) -> None
     site = Path(config.site_dir)
     folder = Path(tempfile.mkdtemp(prefix=f".{site.name}-edities-", dir=site.parent))
     read, write = os.pipe()
-    pid = os.fork()
+    pid = _fork()
     if pid == 0:  # the child: build, report, and leave without running the parent's code
         os.close(read)
         code = 1
@@ -206,3 +217,79 @@ def _move_into(source: Path, target: Path) -> None:
         destination.mkdir(exist_ok=True)
         for name in files:
             os.replace(Path(folder) / name, destination / name)
+
+
+def _fork() -> int:
+    """``os.fork`` with nothing left in this process's output buffers (the child would
+    write them a second time when it flushes)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return os.fork()
+
+
+def per_language(languages: Sequence[str], work: Callable[[str], T]) -> dict[str, T]:
+    """``work(lang)`` for each language: the first in this process, each other one in
+    a forked child at the same time, its result sent back pickled.
+
+    Why: the steps before and after the editions (writing the generated pages, the
+    search index) are per language too, and ran on one core while the other waited.
+    One after the other wherever the editions would be (``serve``, threads, one core,
+    ``IB_EDITIES_NA_ELKAAR=1``). An exception in a child is raised here, as if the
+    work had run in this process; a child that dies without a word raises RuntimeError.
+    """
+    if len(languages) < 2 or not _may_fork_now():
+        return {lang: work(lang) for lang in languages}
+    children: list[tuple[str, int, int]] = []
+    try:
+        for lang in languages[1:]:
+            read, write = os.pipe()
+            pid = _fork()
+            if pid == 0:
+                os.close(read)
+                _work_in_child(work, lang, write)
+            os.close(write)
+            children.append((lang, pid, read))
+        results = {languages[0]: work(languages[0])}
+        while children:
+            lang, pid, read = children.pop(0)
+            results[lang] = _result_of_child(lang, pid, read)
+        return results
+    finally:
+        for _lang, pid, read in children:  # this process's own work failed: stop the others
+            os.close(read)
+            with contextlib.suppress(ProcessLookupError, ChildProcessError):
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+
+
+def _work_in_child(work: Callable[[str], Any], lang: str, write: int) -> NoReturn:
+    """In the child: do the work, send (True, result) or (False, exception), and leave."""
+    code = 0
+    try:
+        payload = pickle.dumps((True, work(lang)))
+    except BaseException as exc:  # sent to the parent, which raises it
+        code = 1
+        try:
+            payload = pickle.dumps((False, exc))
+        except Exception:  # an exception that does not pickle: its text
+            payload = pickle.dumps((False, RuntimeError("".join(traceback.format_exception(exc)))))
+    try:
+        with os.fdopen(write, "wb") as out:
+            out.write(payload)
+    finally:
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _result_of_child(lang: str, pid: int, read: int) -> Any:
+    with os.fdopen(read, "rb") as reply:
+        payload = reply.read()
+    os.waitpid(pid, 0)
+    if not payload:
+        raise RuntimeError(f"per_language: het proces voor '{lang}' stopte zonder resultaat")
+    ok, value = pickle.loads(payload)
+    if not ok:
+        raise value
+    return value
