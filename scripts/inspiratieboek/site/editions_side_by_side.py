@@ -23,6 +23,10 @@ How, in the order of a build (``scripts/hooks.py`` wires it):
 - ``on_build_error``/``on_shutdown``: a child still running is stopped and its
   folder removed.
 
+The per-language steps before and after the editions (writing the generated
+pages, the search index) go side by side too, through ``per_language``: a child
+per extra language, its result sent back pickled.
+
 It never forks in a process with other threads (a lock held by a thread would stay
 locked in the child), without ``os.fork``, on a single core, or with
 ``IB_EDITIES_NA_ELKAAR=1`` (the old order, for comparing).
