@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown as python_markdown
 import pytest
-from conftest import build_in_process, copy_project
+from conftest import build_in_process, copy_project, fixture_records
 from inspiratieboek.site import raw_html
 from inspiratieboek.site.editions_side_by_side import SEQUENTIAL
 from mkdocs.exceptions import PluginError
@@ -111,13 +111,19 @@ def test_a_lost_block_stops_the_build_by_name() -> None:
         raw_html.put_back("<p>iets anders</p>", "voorbeelden/kwijt.md")
 
 
-def test_the_real_site_is_the_same_with_and_without(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Given the real project built twice in this process, one after the other (no fork),
-    # once with the blocks through Markdown and once around it
+@pytest.mark.parametrize("synthetic", [False, True], ids=["real records", "untranslated synthetic records"])
+def test_the_site_is_the_same_with_and_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, synthetic: bool
+) -> None:
+    # Given the project (real chapters; real records, or two synthetic ones of which one
+    # shows its Dutch approach with a "not translated" notice on the English page)
+    # built twice in this process, one after the other (no fork), once with the blocks
+    # through Markdown and once around it
+    records = fixture_records("synthetisch-a", "synthetisch-b") if synthetic else None
     monkeypatch.setenv(SEQUENTIAL, "1")
     with monkeypatch.context() as patched:
         patched.setattr(raw_html, "set_aside", lambda markdown, page: markdown)
-        through = build_in_process(copy_project(tmp_path / "door"))
+        through = build_in_process(copy_project(tmp_path / "door", records))
     set_aside, changed = raw_html.set_aside, []
 
     def spy(markdown: str, page: str) -> str:
@@ -126,7 +132,7 @@ def test_the_real_site_is_the_same_with_and_without(tmp_path: Path, monkeypatch:
         return aside
 
     monkeypatch.setattr(raw_html, "set_aside", spy)
-    around = build_in_process(copy_project(tmp_path / "om"))
+    around = build_in_process(copy_project(tmp_path / "om", records))
     assert through.returncode == 0 and around.returncode == 0, through.output + around.output
     # Then every file is the same, byte for byte (the open data's build time aside)
     built_at = re.compile(rb'"gebouwd": "[^"]+"')
@@ -141,5 +147,7 @@ def test_the_real_site_is_the_same_with_and_without(tmp_path: Path, monkeypatch:
     # (and the blocks of nearly every generated page did go around: all example pages
     # and factor indexes; the overview, whose search form ends in a section, went whole)
     generated = [name for name in new if re.match(r"(en/)?voorbeelden/.+/index.html$", name)]
-    assert len(changed) >= len(generated) > 200
+    assert len(changed) >= len(generated) > (10 if synthetic else 200)
+    assert not synthetic or "voorbeelden/synthetisch-b.en.md" in changed
+    assert not synthetic or b"ib-vertaling" in new["en/voorbeelden/synthetisch-b/index.html"]
     assert [name for name in old if old[name] != new[name]] == []
