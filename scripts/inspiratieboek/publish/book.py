@@ -403,9 +403,11 @@ def build_book(project: Path, site: Path, lang: str, prefix: str, build_date: dt
                 "key": f"bijlage-{factor.slug}",
                 "title": factor.name(lang),
                 "examples": [
-                    (key, read_article(site, prefix, f"{EXAMPLES_FOLDER}/{v.id}/", key, links, 2))
+                    (
+                        example_key(v.id),
+                        read_article(site, prefix, f"{EXAMPLES_FOLDER}/{v.id}/", example_key(v.id), links, 2),
+                    )
                     for v in views
-                    for key in [example_key(v.id)]
                 ],
             }
             for factor, views in groups

@@ -134,10 +134,7 @@ def fork_other_editions(config: MkDocsConfig, saved_404: dict[str, str]) -> None
         except BaseException:  # a bug, not a build error: show it as the sequential build would
             traceback.print_exc()
         finally:
-            logging.shutdown()
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+            _leave(code)
     os.close(write)
     restore = [i18n.get_language_config(lang) for lang in others]
     for lang_config in restore:
@@ -188,13 +185,11 @@ def join_other_editions(config: MkDocsConfig, saved_404: dict[str, str]) -> None
     if child is None:
         return
     try:
-        with os.fdopen(child.reply, encoding="utf-8") as reply:
-            text = reply.read()
-        _, status = os.waitpid(child.pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0 or not text:
+        reply, code = _reply_of(child.pid, child.reply)
+        if code != 0 or not reply:
             names = ", ".join(child.languages)
             raise PluginError(f"De editie(s) {names} zijn niet gebouwd; zie de meldingen hierboven.")
-        saved_404.update(json.loads(text))
+        saved_404.update(json.loads(reply))
         _move_into(child.folder, Path(config.site_dir))
     finally:
         shutil.rmtree(child.folder, ignore_errors=True)
@@ -205,12 +200,7 @@ def abandon() -> None:
     child = _take_child()
     if child is None:
         return
-    os.close(child.reply)
-    try:
-        os.kill(child.pid, signal.SIGTERM)
-        os.waitpid(child.pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
+    _stop(child.pid, child.reply)
     shutil.rmtree(child.folder, ignore_errors=True)
 
 
@@ -221,6 +211,31 @@ def _move_into(source: Path, target: Path) -> None:
         destination.mkdir(exist_ok=True)
         for name in files:
             os.replace(Path(folder) / name, destination / name)
+
+
+def _reply_of(pid: int, read: int) -> tuple[bytes, int]:
+    """All a child wrote on its pipe, then its exit code (read first: a full pipe
+    would keep the child waiting)."""
+    with os.fdopen(read, "rb") as reply:
+        data = reply.read()
+    _, status = os.waitpid(pid, 0)
+    return data, os.waitstatus_to_exitcode(status)
+
+
+def _stop(pid: int, read: int) -> None:
+    """Stop a child that is no longer wanted and close its pipe."""
+    os.close(read)
+    with contextlib.suppress(ProcessLookupError, ChildProcessError):
+        os.kill(pid, signal.SIGTERM)
+        os.waitpid(pid, 0)
+
+
+def _leave(code: int) -> NoReturn:
+    """End a child: its log and output written out, without running the parent's code."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _fork() -> int:
@@ -260,10 +275,7 @@ def per_language(languages: Sequence[str], work: Callable[[str], T]) -> dict[str
         return results
     finally:
         for _lang, pid, read in children:  # this process's own work failed: stop the others
-            os.close(read)
-            with contextlib.suppress(ProcessLookupError, ChildProcessError):
-                os.kill(pid, signal.SIGTERM)
-                os.waitpid(pid, 0)
+            _stop(pid, read)
 
 
 def _work_in_child(work: Callable[[str], Any], lang: str, write: int) -> NoReturn:
@@ -281,16 +293,11 @@ def _work_in_child(work: Callable[[str], Any], lang: str, write: int) -> NoRetur
         with os.fdopen(write, "wb") as out:
             out.write(payload)
     finally:
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
+        _leave(code)
 
 
 def _result_of_child(lang: str, pid: int, read: int) -> Any:
-    with os.fdopen(read, "rb") as reply:
-        payload = reply.read()
-    os.waitpid(pid, 0)
+    payload, _code = _reply_of(pid, read)
     if not payload:
         raise RuntimeError(f"per_language: het proces voor '{lang}' stopte zonder resultaat")
     ok, value = pickle.loads(payload)
