@@ -63,14 +63,6 @@ def _language_pages(catalog: Catalog, lang: str, related: Related) -> dict[str, 
     return {page.path: front_matter(page.meta) + page.body for page in render.pages(catalog, lang, related)}
 
 
-def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
-    """Write changed pages, remove stale ones; only inside our own generated folder."""
-    _prepare(target)
-    report = _write(pages, target)
-    report.removed = _remove_stale(target, set(pages))
-    return report
-
-
 def _prepare(target: Path) -> None:
     """Make the folder and its marker, refusing a folder we did not make."""
     if target.exists() and any(target.iterdir()) and not (target / MARKER_FILE).exists():
