@@ -365,8 +365,14 @@ def serve(project: Path, port: int, host: str = "127.0.0.1", on_ready: Callable[
     stop = threading.Event()
 
     def terminate(signum: int, frame: object) -> None:
+        # The first Ctrl-C or SIGTERM stops serve; the ones after it (pressed twice, or
+        # sent to the shell and to serve) are ignored: they would cut the clean-up short
+        # with a traceback, or end the process by the default action while Python exits.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         raise KeyboardInterrupt
 
+    signal.signal(signal.SIGINT, terminate)
     signal.signal(signal.SIGTERM, terminate)
     try:
         server = ThreadingHTTPServer((host, port), make_handler(state))
@@ -393,11 +399,6 @@ def serve(project: Path, port: int, host: str = "127.0.0.1", on_ready: Callable[
     except KeyboardInterrupt:
         print("[serve] gestopt", flush=True)
     finally:
-        # From here on a second Ctrl-C or SIGTERM (pressed twice, or sent to the shell
-        # and to serve) is ignored: it would cut the clean-up short with a traceback,
-        # or end the process by the default action while Python shuts down.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop.set()
         if watcher is not None:
             watcher.close()
